@@ -1,0 +1,61 @@
+/**
+ * Error codes of the output contract (shared/spec/output.md) and the single
+ * catalogue of their Chinese messages. Every message says what happened and
+ * what the user can do about it.
+ */
+export const ERROR_CODES = [
+  "UNSUPPORTED_FORMAT",
+  "READ_FAILED",
+  "EMPTY",
+  "TOO_LARGE",
+  "DOCX_CORRUPT",
+  "DOC_LEGACY",
+  "PDF_CORRUPT",
+  "PDF_ENCRYPTED",
+  "PDF_NO_TEXT",
+  "TEXT_GARBLED",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Message variants: the spec has no code of its own for a time-out or a zip
+ * bomb, so they are reported as TOO_LARGE with a message that says which limit.
+ */
+export type MessageKey = ErrorCode | "TOO_LARGE_TIME" | "TOO_LARGE_UNPACKED";
+
+const MESSAGES: Record<MessageKey, string> = {
+  UNSUPPORTED_FORMAT: "不支持此文件格式。请另存为 DOCX、PDF、DOC 或 TXT(UTF-8)后重试。",
+  READ_FAILED: "无法读取文件(文件不存在、无读取权限或已被移动)。请检查路径和权限后重试。",
+  EMPTY: "文件为空或没有可读取的文字。请确认上传的是完整的报告文件。",
+  TOO_LARGE: "文件超过大小上限,已跳过。请拆分文件,或用 --max-bytes 调高上限后重试。",
+  DOCX_CORRUPT: "DOCX 文件已损坏或不完整(可能是下载中断)。请用 Word/WPS 打开后重新另存为 DOCX,或重新获取原文件。",
+  DOC_LEGACY: "无法读取旧版 Word(.doc/.wps)文件。请用 Word 或 WPS 打开后另存为 DOCX,或执行 `libreoffice --headless --convert-to docx 文件名`。",
+  PDF_CORRUPT: "PDF 文件已损坏或不完整。请重新导出或重新获取原文件。",
+  PDF_ENCRYPTED: "PDF 文件有打开密码,无法读取。请向报送单位索取未加密的版本,或解密后重试。",
+  PDF_NO_TEXT: "PDF 没有文字层(可能是扫描件)。请加 --ocr 参数重新运行以识别文字,或索取可复制文字的电子版。",
+  TEXT_GARBLED: "PDF 的文字层无法正确解码(字体缺少 Unicode 映射,提取出的是乱码)。请索取原始 Word 文件,或加 --ocr 参数按图像识别。",
+  TOO_LARGE_TIME: "处理超时(文件可能异常复杂或已损坏),已跳过。请检查该文件,或用 --timeout 调高单个文件的时限后重试。",
+  TOO_LARGE_UNPACKED: "DOCX 解压后的内容异常庞大(可能是压缩炸弹),已跳过。请确认文件来源,或用 Word 重新另存后重试。",
+};
+
+export function errorMessage(key: MessageKey): string {
+  return MESSAGES[key];
+}
+
+/** Builds the `{ code, message, detail }` of a failed document. */
+export function docError(code: ErrorCode, detail?: string, variant?: MessageKey): { code: ErrorCode; message: string; detail?: string } {
+  return { code, message: MESSAGES[variant ?? code], ...(detail ? { detail } : {}) };
+}
+
+/** A failure that a reader returns as a result (never thrown across a stage boundary). */
+export class ReportCheckError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly variant?: MessageKey,
+  ) {
+    super(`${code}: ${MESSAGES[variant ?? code]}${detail ? ` (${detail})` : ""}`);
+    this.name = "ReportCheckError";
+  }
+}

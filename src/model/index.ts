@@ -1,0 +1,3 @@
+export * from "./document.js";
+export * from "./errors.js";
+export * from "./options.js";

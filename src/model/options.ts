@@ -1,0 +1,23 @@
+import type { ReportTypeId } from "./document.js";
+
+export type SegmenterName = "rs" | "nodejieba";
+
+/** Options of one document's analysis (everything but the batch mechanics). */
+export interface DocumentOptions {
+  /** Force a report type instead of detecting it. */
+  type?: ReportTypeId;
+  /** Extra checklist YAML files that add to or override the built-ins. */
+  checklistFiles?: string[];
+  /** Include the normalized text as `text.content`. */
+  includeText?: boolean;
+  /** jieba backend: @node-rs/jieba ("rs", default) or nodejieba. */
+  segmenter?: SegmenterName;
+  /** Undo synonym-spun wording: auto = only in documents the detector flags. */
+  restoreSpin?: "on" | "off" | "auto";
+  /** OCR PDF pages that have no text layer. */
+  ocr?: boolean;
+  /** Files larger than this many bytes are refused with TOO_LARGE. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
