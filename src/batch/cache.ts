@@ -1,0 +1,91 @@
+/**
+ * Result cache, keyed like ESLint's: the file CONTENT hash (sha256), the tool
+ * version and a hash of the options that change the result. A re-run over the
+ * same folder re-analyses only files whose bytes changed; a moved or renamed
+ * file is still a hit (its `source.path` is rewritten on the way out).
+ *
+ * One JSON file per entry (`<key>.json`), written to a temp name and renamed,
+ * so two runs sharing a cache never read a half-written entry.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { AnalysisResult } from "../model/document.js";
+import type { DocumentOptions } from "../model/options.js";
+
+export const DEFAULT_CACHE_DIR = ".report-check-cache";
+
+let cachedVersion: string | null = null;
+
+/** The package version, read once from package.json (dist/batch/ → ../../package.json). */
+export function toolVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+    cachedVersion = pkg.version ?? "0.0.0";
+  } catch {
+    cachedVersion = "0.0.0";
+  }
+  return cachedVersion;
+}
+
+/** Hash of the options that shape a result, plus the content of user checklist files. */
+export async function optionsHash(options: DocumentOptions): Promise<string> {
+  const h = createHash("sha256");
+  const relevant = {
+    type: options.type ?? null,
+    includeText: options.includeText ?? false,
+    segmenter: options.segmenter ?? "rs",
+    restoreSpin: options.restoreSpin ?? "auto",
+    ocr: options.ocr ?? false,
+    maxBytes: options.maxBytes ?? null,
+  };
+  h.update(JSON.stringify(relevant));
+  for (const f of options.checklistFiles ?? []) {
+    h.update("\0" + f + "\0");
+    // An edited checklist must invalidate the entries it shaped.
+    h.update(await readFile(f).catch(() => Buffer.from("missing")));
+  }
+  return h.digest("hex");
+}
+
+export class ResultCache {
+  private ready: Promise<unknown> | null = null;
+  constructor(
+    readonly dir: string,
+    private readonly optionsKey: string,
+  ) {}
+
+  key(contentSha256: string): string {
+    return createHash("sha256").update(`${contentSha256}\0${toolVersion()}\0${this.optionsKey}`).digest("hex");
+  }
+
+  async get(contentSha256: string): Promise<AnalysisResult | null> {
+    try {
+      const text = await readFile(join(this.dir, this.key(contentSha256) + ".json"), "utf8");
+      const r = JSON.parse(text) as AnalysisResult;
+      return r && r.schemaVersion === 1 ? r : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Stores a result unless it depends on more than the bytes: a read failure or
+   * a time-out may not happen next time, so those are always retried.
+   */
+  async set(contentSha256: string, result: AnalysisResult): Promise<void> {
+    if (result.status === "error" && (result.error?.code === "READ_FAILED" || result.error?.code === "TOO_LARGE")) return;
+    this.ready ??= mkdir(this.dir, { recursive: true });
+    try {
+      await this.ready;
+      const final = join(this.dir, this.key(contentSha256) + ".json");
+      const tmp = `${final}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(tmp, JSON.stringify(result));
+      await rename(tmp, final);
+    } catch {
+      // A cache that cannot be written only costs time, never the result.
+    }
+  }
+}
