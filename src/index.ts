@@ -1,50 +1,137 @@
 /**
  * Public API of report-check. The library never prints, never reads
  * process.argv and never exits: the CLI in src/cli/ does that.
+ *
+ *   import { analyze } from "report-check";
+ *   for await (const r of analyze(["reports/"], { concurrency: 4 })) console.log(r.title);
  */
-import { readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
 import type { AnalysisResult } from "./model/document.js";
-import type { DocumentOptions } from "./model/options.js";
 import { DOCUMENT_EXTENSIONS } from "./ingest/index.js";
-import { analyzeFile } from "./pipeline.js";
+import { runBatch, type BatchOptions, type FileEntry } from "./batch/pool.js";
 
 export * from "./model/index.js";
 export { analyzeFile, analyzeBuffer } from "./pipeline.js";
+export { runBatch, DEFAULT_TIMEOUT_MS } from "./batch/pool.js";
+export type { BatchOptions, FileEntry } from "./batch/pool.js";
+export { DEFAULT_CACHE_DIR, toolVersion } from "./batch/cache.js";
+export { formatters, getFormatter, FORMAT_NAMES } from "./report/index.js";
+export type { Formatter, ReportContext, ReportFile, FormatName } from "./report/index.js";
 
-export interface AnalyzeOptions extends DocumentOptions {
-  /** Worker threads; 1 = in this thread. */
-  concurrency?: number;
+export interface AnalyzeOptions extends BatchOptions {}
+
+/** A path met while collecting that will not be analysed, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: "not-a-document" | "unreadable" | "symlink-loop" | "ignored-folder" | "no-match";
 }
 
-/** Files found under `paths`, sorted by path within each argument; non-documents listed apart. */
-export async function collectFiles(paths: string[]): Promise<{ files: string[]; skipped: string[] }> {
+export interface CollectedFiles {
+  /** Paths to analyse, in input order (each folder sorted by path). */
+  files: string[];
+  /** Paths passed over, listed so a summary can show them. */
+  skipped: string[];
+  /** The same, with the reason. */
+  skippedDetail: SkippedFile[];
+}
+
+const isDocument = (p: string): boolean => DOCUMENT_EXTENSIONS.includes(extname(p).toLowerCase());
+// Folders that never hold the user's reports and can be huge (node_modules/, .git/).
+const IGNORED_DIRS = new Set(["node_modules", ".git", ".svn", ".hg", ".report-check-cache"]);
+
+/**
+ * Files found under `paths`: a file as given (even if its extension is unknown —
+ * it then fails with UNSUPPORTED_FORMAT, visibly), a folder walked recursively
+ * and sorted, a glob (`reports/**\/*.docx`) expanded with tinyglobby. A path that
+ * does not exist is kept, so its result says READ_FAILED instead of vanishing.
+ * Symlinked folders are followed once (a loop is detected by real path);
+ * unreadable folders are listed, not fatal.
+ */
+export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   const files: string[] = [];
-  const skipped: string[] = [];
-  const walk = async (dir: string): Promise<string[]> => {
-    const out: string[] = [];
-    const entries = await readdir(dir, { withFileTypes: true });
+  const skippedDetail: SkippedFile[] = [];
+  const seen = new Set<string>();
+  const add = (p: string): void => {
+    const key = resolve(p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(p);
+  };
+
+  const walk = async (dir: string, visited: Set<string>, out: string[], skipped: SkippedFile[]): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch {
+      skipped.push({ path: dir, reason: "unreadable" });
+      return;
+    }
+    if (visited.has(real)) {
+      skipped.push({ path: dir, reason: "symlink-loop" });
+      return;
+    }
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      skipped.push({ path: dir, reason: "unreadable" });
+      return;
+    }
     for (const e of entries) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) out.push(...(await walk(p)));
-      else out.push(p);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const target = await stat(p).catch(() => null);
+        if (!target) {
+          skipped.push({ path: p, reason: "unreadable" });
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) {
+        if (IGNORED_DIRS.has(e.name)) skipped.push({ path: p, reason: "ignored-folder" });
+        else await walk(p, visited, out, skipped);
+      } else if (isFile && isDocument(p)) out.push(p);
+      else skipped.push({ path: p, reason: "not-a-document" });
     }
-    return out;
   };
+
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (info?.isDirectory()) {
-      for (const f of (await walk(p)).sort()) {
-        if (DOCUMENT_EXTENSIONS.includes(extname(f).toLowerCase())) files.push(f);
-        else skipped.push(f);
+      const found: string[] = [];
+      const skipped: SkippedFile[] = [];
+      await walk(p, new Set(), found, skipped);
+      for (const f of found.sort(byPath)) add(f);
+      skippedDetail.push(...skipped.sort((a, b) => byPath(a.path, b.path)));
+    } else if (!info && isDynamicPattern(p)) {
+      const matches = (await glob(p, { onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })).sort(byPath);
+      if (matches.length === 0) skippedDetail.push({ path: p, reason: "no-match" });
+      for (const m of matches) {
+        if (isDocument(m)) add(m);
+        else skippedDetail.push({ path: m, reason: "not-a-document" });
       }
-    } else files.push(p);
+    } else add(p);
   }
-  return { files, skipped };
+  return { files, skipped: skippedDetail.map((s) => s.path), skippedDetail };
 }
 
-/** Analyse documents one after another; yields results in input order. */
+/** Code-point order: the same on every machine and locale. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Analyse documents on worker threads; yields one result per file IN INPUT
+ * ORDER (each folder sorted by path) as soon as it and all before it are done.
+ */
 export async function* analyze(paths: string[], options: AnalyzeOptions = {}): AsyncGenerator<AnalysisResult> {
   const { files } = await collectFiles(paths);
-  for (const f of files) yield await analyzeFile(f, options);
+  const entries: FileEntry[] = files.map((f) => ({ path: f, displayPath: f }));
+  yield* runBatch(entries, options);
 }

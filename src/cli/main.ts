@@ -1,22 +1,482 @@
 /**
- * The command line: a thin shell over the library API. STUB: analyze → JSONL on stdout.
+ * The command line: a thin shell over the library. It parses arguments
+ * (commander 14, `parseAsync` inside try/catch so a rejected action cannot
+ * escape), runs the batch, streams JSONL / terminal lines as results arrive,
+ * writes the reports atomically into --out, prints the summary and returns the
+ * exit code (see exit-codes.ts). The library below it never prints or exits.
+ *
+ *   report-check analyze <paths…> [--format table|json|jsonl|csv|xlsx|html|md[,…]] [--out DIR] …
+ *   report-check stats <paths | results.jsonl …> [--format table|json|csv|html] [--out FILE]
+ *   report-check checklist list | show TYPE | validate FILE
  */
-import { Command } from "commander";
-import { analyze } from "../index.js";
+import { createReadStream } from "node:fs";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { extname } from "node:path";
+import { availableParallelism } from "node:os";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { AnalysisResult, ReportTypeId } from "../model/document.js";
+import type { DocumentOptions, SegmenterName } from "../model/options.js";
+import { collectFiles } from "../index.js";
+import { runBatch, DEFAULT_TIMEOUT_MS, type BatchOptions, type FileEntry } from "../batch/pool.js";
+import { DEFAULT_CACHE_DIR, toolVersion } from "../batch/cache.js";
+import { FORMAT_NAMES, formatters, type FormatName, type ReportContext } from "../report/index.js";
+import { formatJsonlLine } from "../report/json.js";
+import { formatTableLine } from "../report/table.js";
+import { SummaryBuilder, formatSummary } from "../report/summary.js";
+import { computeStats, StatsBuilder, formatStatsCsv, formatStatsHtml, formatStatsJson, formatStatsTable } from "../stats/index.js";
+import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitCodeFor, failsAt, type FailOn } from "./exit-codes.js";
+import { createProgress } from "./progress.js";
+import { LineWriter, insideDir, writeAtomic } from "./output.js";
 
-export async function main(argv: string[]): Promise<number> {
-  let exitCode = 0;
+/** A mistake in the command line: reported in one line, exit 2. */
+class UsageError extends Error {}
+
+const REPORT_TYPES: ReportTypeId[] = ["analysis-check", "democratic-life", "rectification", "work-summary"];
+
+interface CommonCliOptions {
+  checklist?: string[];
+  type?: ReportTypeId;
+  concurrency?: number;
+  segmenter?: SegmenterName;
+  restoreSpin?: "on" | "off" | "auto";
+  ocr?: boolean;
+  timeout?: number;
+  maxBytes?: number;
+  quiet?: boolean;
+  cache?: string | boolean;
+  color?: boolean;
+}
+
+interface AnalyzeCliOptions extends CommonCliOptions {
+  format?: string;
+  out?: string;
+  includeText?: boolean;
+  failOn: FailOn;
+}
+
+interface StatsCliOptions extends CommonCliOptions {
+  format?: string;
+  out?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} 须为正整数`);
+    return n;
+  };
+}
+
+function seconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("--timeout 须为秒数(0 表示不限)");
+  return n;
+}
+
+/** 52428800, 50M, 50MB, 2g → bytes. */
+function byteSize(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(v.trim());
+  if (!m) throw new InvalidArgumentError("--max-bytes 须为字节数,如 52428800 或 50M");
+  const mult = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as "" | "k" | "m" | "g"];
+  return Math.floor(Number(m[1]) * mult);
+}
+
+function addDocumentOptions(cmd: Command): Command {
+  return cmd
+    .option("--checklist <file>", "额外的清单 YAML 文件(可重复)", collect)
+    .addOption(new Option("--type <type>", "指定报告类型,不自动识别").choices(REPORT_TYPES))
+    .option("--concurrency <n>", `并行线程数(默认 CPU 核数 ${availableParallelism()};1 = 不用工作线程)`, positiveInt("--concurrency"))
+    .addOption(new Option("--segmenter <name>", "分词器").choices(["rs", "nodejieba"]).default("rs"))
+    .addOption(new Option("--restore-spin <mode>", "还原同义改写文本").choices(["on", "off", "auto"]).default("auto"))
+    .option("--ocr", "对没有文字层的 PDF 页做 OCR")
+    .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)`, seconds)
+    .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
+    .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
+    .option("--quiet", "不显示进度和汇总")
+    .option("--no-color", "不使用颜色");
+}
+
+function batchOptions(o: CommonCliOptions, includeText: boolean): BatchOptions {
+  const doc: DocumentOptions = { includeText };
+  if (o.type) doc.type = o.type;
+  if (o.checklist?.length) doc.checklistFiles = o.checklist;
+  if (o.segmenter) doc.segmenter = o.segmenter;
+  if (o.restoreSpin) doc.restoreSpin = o.restoreSpin;
+  if (o.ocr) doc.ocr = true;
+  if (o.maxBytes !== undefined) doc.maxBytes = o.maxBytes;
+  const batch: BatchOptions = { ...doc };
+  if (o.concurrency !== undefined) batch.concurrency = o.concurrency;
+  if (o.timeout !== undefined) batch.timeoutMs = Math.round(o.timeout * 1000);
+  if (o.cache) batch.cacheDir = typeof o.cache === "string" ? o.cache : DEFAULT_CACHE_DIR;
+  return batch;
+}
+
+function parseFormats(spec: string | undefined, out: string | undefined): FormatName[] {
+  const raw = spec ?? (out ? "jsonl,html" : process.stdout.isTTY ? "table" : "jsonl");
+  const names = [...new Set(raw.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (!names.length) throw new UsageError("--format 不能为空");
+  for (const n of names) {
+    if (!(FORMAT_NAMES as readonly string[]).includes(n)) throw new UsageError(`未知的输出格式:${n}(可选:${FORMAT_NAMES.join(", ")})`);
+  }
+  const formats = names as FormatName[];
+  if (!out) {
+    if (formats.length > 1) throw new UsageError("同时输出多种格式时需要用 --out 指定输出目录");
+    if (!formatters[formats[0]!].text) throw new UsageError(`${formats[0]} 是二进制格式,需要用 --out 指定输出目录`);
+  }
+  return formats;
+}
+
+/** The result as written to JSON/JSONL/CSV: without the text unless --include-text asked for it. */
+function withoutText(r: AnalysisResult): AnalysisResult {
+  if (r.text.content === undefined) return r;
+  const { content: _content, ...text } = r.text;
+  return { ...r, text };
+}
+
+function useColor(o: CommonCliOptions, stream: NodeJS.WriteStream): boolean {
+  return o.color !== false && !!stream.isTTY && !process.env["NO_COLOR"];
+}
+
+/** Ctrl-C once: stop cleanly (finish writing what is done). Twice: leave now. */
+function onInterrupt(controller: AbortController, quiet: boolean): () => void {
+  let count = 0;
+  const handler = (): void => {
+    count++;
+    if (count === 1) {
+      if (!quiet) process.stderr.write("\n正在停止:写出已完成的结果……(再按一次 Ctrl-C 立即退出)\n");
+      controller.abort();
+    } else process.exit(EXIT_INTERRUPTED);
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
+
+async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
+  const started = Date.now();
+  const formats = parseFormats(o.format, o.out);
+  const htmlWanted = formats.some((f) => formatters[f].needsText);
+  const includeText = !!o.includeText;
+  const { files, skipped } = await collectFiles(paths);
+  if (files.length === 0) {
+    throw new UsageError(`没有找到可分析的文档${skipped.length ? `(跳过了 ${skipped.length} 个非文档文件)` : ""}:${paths.join(" ")}`);
+  }
+  const entries: FileEntry[] = files.map((f) => ({ path: f, displayPath: f }));
+
+  let jsonl: LineWriter | null = null;
+  if (o.out) {
+    try {
+      await mkdir(o.out, { recursive: true });
+      if (!(await stat(o.out)).isDirectory()) throw new Error("not a directory");
+    } catch (e) {
+      throw new UsageError(`无法创建输出目录 ${o.out}:${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (formats.includes("jsonl")) jsonl = new LineWriter(insideDir(o.out, "results.jsonl"));
+  }
+  // Formats streamed to stdout line by line; everything else is rendered at the end from kept results.
+  const streamed: FormatName | null = !o.out && (formats[0] === "jsonl" || formats[0] === "table") ? formats[0] : null;
+  const keep = o.out ? formats.some((f) => f !== "jsonl") : streamed === null;
+  const kept: AnalysisResult[] = [];
+  const stdoutColor = useColor(o, process.stdout);
+  const pathWidth = Math.min(60, Math.max(20, ...files.map((f) => f.length)));
+
+  const quiet = !!o.quiet;
+  const progress = createProgress(quiet ? "none" : process.stderr.isTTY ? "bar" : "lines");
+  const summary = new SummaryBuilder(files.length, skipped);
+  const failOn = o.failOn;
+  let failing = 0;
+  let unreadable = 0;
+  const controller = new AbortController();
+  const release = onInterrupt(controller, quiet);
+  const batch = batchOptions(o, includeText || htmlWanted);
+  batch.signal = controller.signal;
+  batch.onStart = (f) => progress.fileStarted(f.displayPath);
+  batch.onSettled = (r, _i, info) => progress.fileDone(r, info.cached);
+
+  progress.start(files.length);
+  try {
+    for await (const r of runBatch(entries, batch)) {
+      summary.add(r);
+      if (r.status === "error") unreadable++;
+      else if (failsAt(r, failOn)) failing++;
+      const pub = includeText ? r : withoutText(r);
+      if (jsonl) jsonl.write(formatJsonlLine(pub));
+      if (streamed === "jsonl") progress.interleave(() => process.stdout.write(formatJsonlLine(pub)));
+      else if (streamed === "table") progress.interleave(() => process.stdout.write(formatTableLine(r, stdoutColor, pathWidth) + "\n"));
+      if (keep) kept.push(htmlWanted ? r : pub);
+    }
+  } finally {
+    progress.stop();
+    jsonl?.close();
+    release();
+  }
+
+  const interrupted = controller.signal.aborted;
+  summary.summary.interrupted = interrupted;
+  summary.summary.elapsedMs = Date.now() - started;
+  const ctx: ReportContext = {
+    generatedAt: new Date().toISOString(),
+    toolVersion: toolVersion(),
+    skipped,
+    interrupted: interrupted ? { done: summary.summary.done, total: files.length } : null,
+    total: files.length,
+    color: stdoutColor,
+  };
+  const written: string[] = [];
+  if (o.out) {
+    if (jsonl) written.push(jsonl.path);
+    for (const f of formats) {
+      if (f === "jsonl") continue;
+      const results = formatters[f].needsText || includeText ? kept : kept.map(withoutText);
+      for (const file of await formatters[f].files(results, { ...ctx, color: false })) {
+        const target = insideDir(o.out, file.name);
+        await writeAtomic(target, file.data);
+        written.push(target);
+      }
+    }
+  } else if (!streamed) {
+    const f = formatters[formats[0]!];
+    process.stdout.write(f.text!(f.needsText || includeText ? kept : kept.map(withoutText), ctx));
+  }
+
+  if (!quiet) {
+    // The summary goes to stdout only when stdout is not carrying machine-readable output.
+    const toStdout = !!o.out || streamed === "table";
+    const stream = toStdout ? process.stdout : process.stderr;
+    let text = formatSummary(summary.summary, useColor(o, stream));
+    if (written.length) text += `已写出:\n${written.map((w) => "  " + w).join("\n")}\n`;
+    stream.write(text);
+  }
+  const code = exitCodeFor({ interrupted, unreadable, failing });
+  if (interrupted) {
+    // In-process work (concurrency 1) cannot be cancelled; do not wait for it.
+    setTimeout(() => process.exit(code), 200).unref();
+  }
+  return code;
+}
+
+/** Results from previous runs (.jsonl / results.json), read lazily line by line. */
+async function* readResults(path: string): AsyncGenerator<AnalysisResult> {
+  if (extname(path).toLowerCase() === ".json") {
+    const data = JSON.parse(await readFile(path, "utf8")) as unknown;
+    const list = Array.isArray(data) ? data : ((data as { results?: unknown[] }).results ?? []);
+    for (const r of list) yield r as AnalysisResult;
+    return;
+  }
+  const rl = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as AnalysisResult;
+      if (r && typeof r === "object" && r.source) yield r;
+    } catch {
+      // A line cut off by an interrupted run: report and go on.
+      process.stderr.write(`跳过无法解析的行:${path}:${lineNo}\n`);
+    }
+  }
+}
+
+async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
+  const format = (o.format ?? "table").toLowerCase();
+  if (!["table", "json", "csv", "html"].includes(format)) throw new UsageError(`stats 的输出格式只能是 table、json、csv 或 html:${format}`);
+  const builder = new StatsBuilder(true);
+  const saved = inputs.filter((p) => /\.(jsonl|json)$/i.test(p));
+  const others = inputs.filter((p) => !/\.(jsonl|json)$/i.test(p));
+  for (const p of saved) {
+    try {
+      for await (const r of readResults(p)) await builder.add(r);
+    } catch (e) {
+      throw new UsageError(`无法读取结果文件 ${p}:${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  let interrupted = false;
+  if (others.length) {
+    const { files } = await collectFiles(others);
+    const progress = createProgress(o.quiet ? "none" : process.stderr.isTTY ? "bar" : "lines");
+    const controller = new AbortController();
+    const release = onInterrupt(controller, !!o.quiet);
+    const batch = batchOptions(o, false);
+    batch.signal = controller.signal;
+    batch.onStart = (f) => progress.fileStarted(f.displayPath);
+    batch.onSettled = (r, _i, info) => progress.fileDone(r, info.cached);
+    progress.start(files.length);
+    try {
+      for await (const r of runBatch(
+        files.map((f) => ({ path: f, displayPath: f })),
+        batch,
+      ))
+        await builder.add(r);
+    } finally {
+      progress.stop();
+      release();
+    }
+    interrupted = controller.signal.aborted;
+  }
+  const s = builder.result();
+  const text =
+    format === "json" ? formatStatsJson(s) : format === "csv" ? formatStatsCsv(s) : format === "html" ? formatStatsHtml(s) : formatStatsTable(s);
+  if (o.out) {
+    await writeAtomic(o.out, text);
+    if (!o.quiet) process.stderr.write(`已写出:${o.out}\n`);
+  } else process.stdout.write(text);
+  return interrupted ? EXIT_INTERRUPTED : EXIT_OK;
+}
+
+type ChecklistModule = Record<string, unknown>;
+
+async function loadChecklistModule(): Promise<ChecklistModule | null> {
+  try {
+    return (await import("../checklist/index.js")) as ChecklistModule;
+  } catch {
+    return null;
+  }
+}
+
+function describeChecklist(c: unknown): string {
+  if (typeof c === "string") return c;
+  if (c && typeof c === "object") {
+    const o = c as Record<string, unknown>;
+    const id = String(o["id"] ?? o["type"] ?? o["name"] ?? "");
+    const label = String(o["label"] ?? o["title"] ?? "");
+    const rules = o["rules"] ?? o["elements"] ?? o["items"];
+    const n = Array.isArray(rules) ? `  ${rules.length} 项` : "";
+    return `${id.padEnd(18)}${label}${n}`;
+  }
+  return String(c);
+}
+
+async function runChecklistCommand(action: string, arg: string | undefined): Promise<number> {
+  const mod = await loadChecklistModule();
+  const fn = (name: string): ((...a: unknown[]) => unknown) | null => {
+    const f = mod?.[name];
+    return typeof f === "function" ? (f as (...a: unknown[]) => unknown) : null;
+  };
+  const notReady = (name: string): number => {
+    process.stderr.write(`清单功能(${name})在此版本中不可用。\n`);
+    return EXIT_USAGE;
+  };
+  if (action === "list") {
+    const list = fn("listChecklists");
+    if (!list) return notReady("listChecklists");
+    const res = await list();
+    if (Array.isArray(res)) for (const c of res) process.stdout.write(describeChecklist(c) + "\n");
+    else process.stdout.write(typeof res === "string" ? res : JSON.stringify(res, null, 2) + "\n");
+    return EXIT_OK;
+  }
+  if (action === "show") {
+    if (!arg) throw new UsageError("用法:report-check checklist show <类型>(如 analysis-check)");
+    const show = fn("showChecklist");
+    if (!show) return notReady("showChecklist");
+    let res: unknown;
+    try {
+      res = await show(arg);
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    if (res === null || res === undefined) throw new UsageError(`未知的报告类型:${arg}`);
+    if (typeof res === "string") process.stdout.write(res.endsWith("\n") ? res : res + "\n");
+    else {
+      const { stringify } = await import("yaml");
+      process.stdout.write(stringify(res));
+    }
+    return EXIT_OK;
+  }
+  if (action === "validate") {
+    if (!arg) throw new UsageError("用法:report-check checklist validate <文件.yaml>");
+    const validate = fn("validateChecklistFile");
+    if (!validate) return notReady("validateChecklistFile");
+    let res: unknown;
+    try {
+      res = await validate(arg);
+    } catch (e) {
+      process.stderr.write(`✘ ${arg}:${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT_FINDINGS;
+    }
+    const errors: unknown[] = Array.isArray(res)
+      ? res
+      : res && typeof res === "object"
+        ? (((res as Record<string, unknown>)["errors"] as unknown[] | undefined) ?? ((res as Record<string, unknown>)["ok"] === false ? ["无效"] : []))
+        : res === false
+          ? ["无效"]
+          : [];
+    if (errors.length === 0) {
+      process.stdout.write(`✔ ${arg} 有效\n`);
+      return EXIT_OK;
+    }
+    for (const err of errors) {
+      const text = typeof err === "string" ? err : err && typeof err === "object" ? String((err as Record<string, unknown>)["message"] ?? JSON.stringify(err)) : String(err);
+      process.stderr.write(`✘ ${arg}:${text}\n`);
+    }
+    return EXIT_FINDINGS;
+  }
+  throw new UsageError(`未知的子命令:checklist ${action}(可用:list、show、validate)`);
+}
+
+export function buildProgram(setCode: (code: number) => void): Command {
   const program = new Command("report-check");
   program
-    .command("analyze")
-    .argument("<paths...>")
-    .option("--format <formats>", "jsonl", "jsonl")
-    .option("--include-text")
-    .action(async (paths: string[], opts: { includeText?: boolean }) => {
-      for await (const r of analyze(paths, { includeText: opts.includeText ?? false })) {
-        process.stdout.write(JSON.stringify(r) + "\n");
-      }
-    });
-  await program.parseAsync(argv);
-  return exitCode;
+    .description("检查中文分析检查报告、对照检查材料、整改情况报告和工作总结的要素")
+    .version(toolVersion(), "-V, --version")
+    .exitOverride()
+    .showHelpAfterError("(用 --help 查看用法)")
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  addDocumentOptions(
+    program
+      .command("analyze")
+      .description("分析文档(文件、文件夹、通配符),输出结果和报告")
+      .argument("<paths...>", "文件、文件夹或通配符(如 'reports/**/*.docx')")
+      .option("--format <formats>", `输出格式,可用逗号分隔多个:${FORMAT_NAMES.join(", ")}(终端默认 table,否则 jsonl)`)
+      .option("--out <dir>", "输出目录(results.jsonl、report.html、results.xlsx …)")
+      .option("--include-text", "在 JSON/JSONL 中包含规范化后的正文 text.content")
+      .addOption(new Option("--fail-on <level>", "有此级别的检查发现时退出码为 1").choices(["error", "warning", "never"]).default("error")),
+  ).action(async (paths: string[], o: AnalyzeCliOptions) => setCode(await runAnalyze(paths, o)));
+
+  addDocumentOptions(
+    program
+      .command("stats")
+      .description("统计:数字事实、条目数、缺失要素、高频词(可直接读取以前的 results.jsonl)")
+      .argument("<inputs...>", "文档、文件夹,或以前运行得到的 results.jsonl / results.json")
+      .option("--format <format>", "table、json、csv 或 html", "table")
+      .option("--out <file>", "写入文件(而不是标准输出)"),
+  ).action(async (inputs: string[], o: StatsCliOptions) => setCode(await runStats(inputs, o)));
+
+  program
+    .command("checklist")
+    .description("查看或校验清单:list | show <类型> | validate <文件>")
+    .argument("<action>", "list、show 或 validate")
+    .argument("[arg]", "报告类型或清单文件")
+    .action(async (action: string, arg: string | undefined) => setCode(await runChecklistCommand(action, arg)));
+
+  return program;
 }
+
+/** Runs the CLI; returns the exit code (never calls process.exit on the normal path). */
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end with exit code 0; every parse error is a usage error.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`错误:${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+export { computeStats };

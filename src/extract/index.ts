@@ -1,13 +1,25 @@
 /**
- * Extraction. STUB. Reads: text, sections, items. Writes: problems, causes, measures, counts, dates, people.
+ * Extraction. Reads: text, blocks, sections, items. Writes: problems, causes,
+ * measures (items.ts, tables.ts, cause-kind.ts, measure-attrs.ts), counts
+ * (counts.ts, numerals.ts), dates (dates.ts), people (people.ts).
+ * Never changes the text or the structure; every fact carries a span into
+ * the normalized text.
  */
 import type { WorkingDocument } from "../model/document.js";
+import { extractCounts } from "./counts.js";
+import { extractDates } from "./dates.js";
+import { extractItems } from "./items.js";
+import { extractPeople } from "./people.js";
 
 export function extractFacts(doc: WorkingDocument): void {
-  doc.problems = [];
-  doc.causes = [];
-  doc.measures = [];
-  doc.counts = [];
-  doc.dates = [];
-  doc.people = [];
+  const items = extractItems(doc);
+  doc.problems = items.problems;
+  doc.causes = items.causes;
+  doc.measures = items.measures;
+  doc.counts = extractCounts(doc.text);
+  doc.dates = extractDates(doc.text);
+  doc.people = extractPeople(doc.text);
 }
+
+export { extractCounts } from "./counts.js";
+export { parseNumeral } from "./numerals.js";

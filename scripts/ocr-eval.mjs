@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Full-document OCR measurement: OCRs the scanned fixtures and reports the
+ * character error rate against the dev-corpus text each was made from, and
+ * the time per page.
+ *
+ *   npm run build && node scripts/ocr-eval.mjs
+ *   node scripts/ocr-eval.mjs --dist path/to/dist --tuning '{"model":"4.0.0","psm":"3"}'
+ *   node scripts/ocr-eval.mjs --show          # also print the OCR text
+ *
+ * CER = edit distance / reference characters, whitespace ignored on both
+ * sides (same definition as test/helpers/cer.ts).
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join, resolve } from "node:path";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const dist = resolve(opt("--dist", join(root, "dist")));
+const show = args.includes("--show");
+const { ocrPdf, terminateOcr, DEFAULT_TUNING } = await import(pathToFileURL(join(dist, "ingest/ocr.js")).href);
+const override = JSON.parse(opt("--tuning", "{}"));
+const tuning = { ...DEFAULT_TUNING, ...override, render: { ...DEFAULT_TUNING.render, ...(override.render ?? {}) } };
+
+const FIXTURES = [
+  { pdf: "corpora/fixtures/scanned-work-summary-annual-complete.pdf", ref: "corpora/dev/work-summary-annual-complete.txt" },
+  { pdf: "corpora/fixtures/scanned-democratic-life-team-complete.pdf", ref: "corpora/dev/democratic-life-team-complete.txt" },
+  { pdf: "corpora/dev/error-scanned-no-text-layer.pdf", ref: null },
+];
+
+const squeeze = (s) => s.replace(/[\s\u3000]+/g, "");
+function editDistance(a, b) {
+  let prev = new Uint32Array(b.length + 1).map((_, j) => j);
+  let cur = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+const only = opt("--only", null);
+console.log(`tuning: ${JSON.stringify(tuning)}`);
+const t0 = performance.now();
+for (const fx of FIXTURES) {
+  if (only && !fx.pdf.includes(only)) continue;
+  const start = performance.now();
+  const raw = await ocrPdf(await readFile(join(root, fx.pdf)), { ocr: true }, tuning);
+  const secs = (performance.now() - start) / 1000;
+  const text = raw.blocks.map((b) => (b.kind === "paragraph" ? b.text : b.rows.map((r) => r.join("\t")).join("\n"))).join("\n");
+  let cerText = "—";
+  if (fx.ref) {
+    const ref = squeeze(await readFile(join(root, fx.ref), "utf8"));
+    cerText = `${((100 * editDistance(ref, squeeze(text))) / ref.length).toFixed(2)} %`;
+  }
+  console.log(
+    `${fx.pdf}: CER ${cerText}; ${raw.pages} pages, ${(secs / raw.pages).toFixed(2)} s/page wall (render+OCR ${raw.repairs.ocrMsPerPage} ms/page); ` +
+      `confidence ${raw.ocrConfidence}; ${raw.blocks.length} paragraphs; repairs ${JSON.stringify(raw.repairs)}; warnings ${raw.warnings.map((w) => w.code).join(",") || "none"}`,
+  );
+  if (show) console.log(text + "\n");
+}
+console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s (includes worker start)`);
+await terminateOcr();

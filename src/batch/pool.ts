@@ -1,0 +1,193 @@
+/**
+ * The batch runner: analyses many files on a pool of worker threads (piscina)
+ * and hands results back IN INPUT ORDER.
+ *
+ * - Results complete out of order; a small reorder buffer holds the ones that
+ *   finished early. No new file is started while more than `4 × concurrency`
+ *   results wait, so memory stays flat over thousands of documents.
+ * - Each document has a time limit. A document over the limit is cancelled
+ *   through piscina's AbortSignal support, which TERMINATES the worker thread
+ *   (a stuck pdf.js loop cannot be interrupted any other way) and starts a
+ *   fresh one; the document gets `TOO_LARGE` / `TOO_LARGE_TIME`.
+ * - A crashed worker (native abort, out of memory) fails only its document.
+ * - concurrency 1 runs in this thread (no worker): simplest to debug, but a
+ *   time-out there can only stop WAITING for the document, not stop the work.
+ *
+ * Reads files only through the pipeline (and for the cache hash); never prints.
+ */
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { AnalysisResult, DocError, SourceInfo } from "../model/document.js";
+import { docError } from "../model/errors.js";
+import { DEFAULT_MAX_BYTES, type DocumentOptions } from "../model/options.js";
+import { analyzeFile, errorResult } from "../pipeline.js";
+import { formatFromName } from "../ingest/index.js";
+import { optionsHash, ResultCache } from "./cache.js";
+import type { WorkerTask } from "./worker.js";
+
+/** One input file: where to read it, and the path the result reports. */
+export interface FileEntry {
+  path: string;
+  displayPath: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface BatchOptions extends DocumentOptions {
+  /** Worker threads; 1 = in this thread. Default: the number of cores. */
+  concurrency?: number;
+  /** Per-document time limit in milliseconds (0 = none). Default 60 s. */
+  timeoutMs?: number;
+  /** Cache directory; unset = no cache. */
+  cacheDir?: string;
+  /** Stops the batch: nothing new starts, running documents are cancelled. */
+  signal?: AbortSignal;
+  /** Called when a document starts. */
+  onStart?: (file: FileEntry, index: number) => void;
+  /** Called when a document finishes (completion order, before reordering). */
+  onSettled?: (result: AnalysisResult, index: number, info: { cached: boolean }) => void;
+}
+
+/** Options that reach the pipeline (callbacks and batch mechanics stripped, so they clone to workers). */
+export function documentOptions(o: BatchOptions): DocumentOptions {
+  const out: DocumentOptions = {};
+  if (o.type !== undefined) out.type = o.type;
+  if (o.checklistFiles !== undefined) out.checklistFiles = [...o.checklistFiles];
+  if (o.includeText !== undefined) out.includeText = o.includeText;
+  if (o.segmenter !== undefined) out.segmenter = o.segmenter;
+  if (o.restoreSpin !== undefined) out.restoreSpin = o.restoreSpin;
+  if (o.ocr !== undefined) out.ocr = o.ocr;
+  if (o.maxBytes !== undefined) out.maxBytes = o.maxBytes;
+  return out;
+}
+
+function sourceOf(file: FileEntry, bytes = 0, sha256 = ""): SourceInfo {
+  return { path: file.displayPath, format: formatFromName(file.path), bytes, sha256, pages: null };
+}
+
+/** The worker file next to this module in dist/; absent when running from src/ (then: in-process). */
+function workerFile(): string | null {
+  const url = new URL("./worker.js", import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url.href : null;
+}
+
+function crashError(detail: string): DocError {
+  // The message catalogue has no code for "the analysis itself died"; READ_FAILED
+  // is the nearest spec code, with a message that says what really happened.
+  return {
+    code: "READ_FAILED",
+    message: "分析该文件时处理线程意外退出(文件可能异常或触发了程序缺陷),已跳过。请单独重试该文件,或用 --concurrency 1 运行以查看详细错误。",
+    detail,
+  };
+}
+
+export async function* runBatch(files: FileEntry[], options: BatchOptions = {}): AsyncGenerator<AnalysisResult> {
+  if (files.length === 0) return;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const docOptions = documentOptions(options);
+  const cache = options.cacheDir ? new ResultCache(options.cacheDir, await optionsHash(docOptions)) : null;
+  const filename = concurrency > 1 && files.length > 1 ? workerFile() : null;
+  const pool = filename
+    ? new Piscina<WorkerTask, AnalysisResult>({ filename, maxThreads: Math.min(concurrency, files.length), minThreads: 0, idleTimeout: 1000 })
+    : null;
+  const slots = pool ? Math.min(concurrency, files.length) : 1;
+  const windowSize = slots * 4;
+  const controllers = new Set<AbortController>();
+
+  const runInWorker = async (file: FileEntry): Promise<AnalysisResult> => {
+    const controller = new AbortController();
+    controllers.add(controller);
+    let timedOut = false;
+    const timer = timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort("timeout")), timeoutMs) : null;
+    try {
+      return await pool!.run({ path: file.path, displayPath: file.displayPath, options: docOptions }, { signal: controller.signal });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      if (timedOut) return errorResult(sourceOf(file), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME"));
+      return errorResult(sourceOf(file), crashError(detail));
+    } finally {
+      if (timer) clearTimeout(timer);
+      controllers.delete(controller);
+    }
+  };
+
+  const runInProcess = async (file: FileEntry): Promise<AnalysisResult> => {
+    let timer: NodeJS.Timeout | null = null;
+    const work = analyzeFile(file.path, docOptions, file.displayPath).catch((e: unknown) =>
+      errorResult(sourceOf(file), crashError(e instanceof Error ? e.message : String(e))),
+    );
+    if (timeoutMs <= 0) return work;
+    const limit = new Promise<AnalysisResult>((resolve) => {
+      timer = setTimeout(() => resolve(errorResult(sourceOf(file), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME"))), timeoutMs);
+    });
+    try {
+      return await Promise.race([work, limit]);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  };
+
+  const runOne = async (file: FileEntry): Promise<{ result: AnalysisResult; cached: boolean }> => {
+    let sha: string | null = null;
+    if (cache) {
+      try {
+        const info = await stat(file.path);
+        if (info.isFile() && info.size <= (docOptions.maxBytes ?? DEFAULT_MAX_BYTES)) {
+          sha = createHash("sha256").update(await readFile(file.path)).digest("hex");
+          const hit = await cache.get(sha);
+          if (hit) return { result: { ...hit, source: { ...hit.source, path: file.displayPath } }, cached: true };
+        }
+      } catch {
+        // Unreadable: the pipeline reports it properly below.
+      }
+    }
+    const result = await (pool ? runInWorker(file) : runInProcess(file));
+    if (cache && sha && result.source.sha256 === sha) await cache.set(sha, result);
+    return { result, cached: false };
+  };
+
+  const done = new Map<number, AnalysisResult>();
+  let nextToStart = 0;
+  let nextToYield = 0;
+  let running = 0;
+  let wake: (() => void) | null = null;
+  const signal = options.signal;
+  const onAbort = (): void => wake?.();
+  signal?.addEventListener("abort", onAbort);
+
+  const start = (i: number): void => {
+    running++;
+    const file = files[i]!;
+    options.onStart?.(file, i);
+    runOne(file).then(({ result, cached }) => {
+      running--;
+      done.set(i, result);
+      if (!signal?.aborted) options.onSettled?.(result, i, { cached });
+      wake?.();
+    });
+  };
+
+  try {
+    while (nextToYield < files.length && !signal?.aborted) {
+      while (nextToStart < files.length && running < slots && nextToStart - nextToYield < windowSize) start(nextToStart++);
+      const ready = done.get(nextToYield);
+      if (ready) {
+        done.delete(nextToYield);
+        nextToYield++;
+        yield ready;
+        continue;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    for (const c of controllers) c.abort("stopped");
+    if (pool) await pool.destroy().catch(() => undefined);
+  }
+}

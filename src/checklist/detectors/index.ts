@@ -1,0 +1,47 @@
+/** Every detector, registered once by name. Keep sorted. */
+import type { Detector } from "../types.js";
+import { achievements } from "./achievements.js";
+import { causes } from "./causes.js";
+import { causesSubjective } from "./causes-subjective.js";
+import { criticism } from "./criticism.js";
+import { evaluationResult } from "./evaluation-result.js";
+import { learning } from "./learning.js";
+import { measures } from "./measures.js";
+import { measuresDeadline } from "./measures-deadline.js";
+import { measuresOwner } from "./measures-owner.js";
+import { meeting } from "./meeting.js";
+import { nextSteps } from "./next-steps.js";
+import { opinionsCount } from "./opinions-count.js";
+import { opinionsSolicited } from "./opinions-solicited.js";
+import { problems } from "./problems.js";
+import { qualityAchievementHeavy } from "./quality-achievement-heavy.js";
+import { qualityObjectiveCausesOnly } from "./quality-objective-causes-only.js";
+import { qualityProblemMeasureMismatch } from "./quality-problem-measure-mismatch.js";
+import { qualitySpunText } from "./quality-spun-text.js";
+import { qualityVagueMeasures } from "./quality-vague-measures.js";
+import { rectifiedProgress } from "./rectified-progress.js";
+
+export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
+  [
+    achievements,
+    causes,
+    causesSubjective,
+    criticism,
+    evaluationResult,
+    learning,
+    measures,
+    measuresDeadline,
+    measuresOwner,
+    meeting,
+    nextSteps,
+    opinionsCount,
+    opinionsSolicited,
+    problems,
+    qualityAchievementHeavy,
+    qualityObjectiveCausesOnly,
+    qualityProblemMeasureMismatch,
+    qualitySpunText,
+    qualityVagueMeasures,
+    rectifiedProgress,
+  ].map((d) => [d.name, d]),
+);

@@ -1,0 +1,13 @@
+/** `opinions.solicited`: a feedback section, or 征求意见 / 座谈会 / 意见箱 / 谈心谈话 / 问计于民 outside the problems and measures. */
+import type { Detector } from "../types.js";
+import { findOutside, sectionWithRole, shortcomingSpans } from "./util.js";
+
+// 发放征求意见表 / 召开座谈会 / 设置意见箱 / 开展谈心谈话 / 问计于民 / 征集到意见建议
+const SOLICIT = /征求[^。；]{0,12}意见|征集[^。；]{0,8}意见|意见箱|座谈会|谈心谈话|谈心活动|问计于民|问需于民|听取[^。；]{0,12}意见|发放[^。；]{0,8}(?:问卷|调查表)/;
+
+export const opinionsSolicited: Detector = {
+  name: "opinions.solicited",
+  mode: "presence",
+  description: "征求意见：征求意见、座谈会、意见箱、谈心谈话、问计于民",
+  detect: (doc) => findOutside(doc, SOLICIT, shortcomingSpans(doc)) ?? sectionWithRole(doc, ["feedback"]),
+};

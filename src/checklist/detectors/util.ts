@@ -1,0 +1,44 @@
+/** Helpers shared by the detectors: search text outside some sections, section lookups. */
+import type { SectionNode, SectionRole, Span, WorkingDocument } from "../../model/document.js";
+import type { Evidence } from "../types.js";
+
+export function flatSections(sections: SectionNode[], out: SectionNode[] = []): SectionNode[] {
+  for (const s of sections) {
+    out.push(s);
+    flatSections(s.children, out);
+  }
+  return out;
+}
+
+/** First section with one of the roles; its heading span is the evidence. */
+export function sectionWithRole(doc: WorkingDocument, roles: SectionRole[]): Evidence | null {
+  const s = flatSections(doc.sections).find((x) => roles.includes(x.role));
+  return s ? { span: s.headingSpan ?? s.span } : null;
+}
+
+/** Spans of the sections (with their subsections) whose role is in `roles`. */
+export function sectionSpans(doc: WorkingDocument, roles: SectionRole[]): Span[] {
+  return flatSections(doc.sections).filter((s) => roles.includes(s.role)).map((s) => s.span);
+}
+
+/** Spans of the problem/cause/measure items: what the report says it lacks or plans is not what it did. */
+export function itemSpans(doc: WorkingDocument): Span[] {
+  return [...doc.problems, ...doc.causes, ...doc.measures].map((x) => x.span);
+}
+
+const inside = (at: number, spans: Span[]) => spans.some(([a, b]) => a <= at && at < b);
+
+/** First match of `re` in the text whose start is not inside any of `exclude`. */
+export function findOutside(doc: WorkingDocument, re: RegExp, exclude: Span[] = []): Evidence | null {
+  const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+  for (let m = g.exec(doc.text); m; m = g.exec(doc.text)) {
+    if (!inside(m.index, exclude)) return { span: [m.index, m.index + m[0].length] };
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return null;
+}
+
+/** Where the report talks about its own shortcomings and plans (not what it did). */
+export function shortcomingSpans(doc: WorkingDocument): Span[] {
+  return [...sectionSpans(doc, ["problems", "causes", "measures", "next-steps"]), ...itemSpans(doc)];
+}

@@ -1,0 +1,308 @@
+/**
+ * Problems, causes and measures as items.
+ *
+ * Signals, in order of precedence:
+ *   1. the depth-0 enumerated items the structure stage found (`doc.items`)
+ *      inside a section whose role — or its nearest ancestor's — is problems,
+ *      causes, measures or next-steps (next steps are measures too);
+ *   2. rectification task tables (`tables.ts`): each problem cell a problem,
+ *      each measure cell (or sub-point) a measure;
+ *   3. where a kind has no items from 1–2, the prose: an inline run
+ *      (一是…二是…, 第一，…, 首先…其次…) whose lead-in sentence names the kind
+ *      (…指出了存在的主要问题：一是 → problems; 产生问题的缘由主要有：一是 →
+ *      causes; 提出了以下整改措施：一是 / 我们将重点作好以下工作：一是 → measures).
+ *      Runs inside learning, meeting, feedback, achievements or progress
+ *      sections are never taken from the prose (一是抓好中心组学习 is study).
+ * One item is one point: the run is split at its markers, and the lead-in
+ * before the first marker is never an item.
+ */
+import type { BlockHint, CauseFact, EnumItem, ItemFact, MeasureFact, SectionNode, SectionRole, Span, WorkingDocument } from "../model/document.js";
+import { classifyCause } from "./cause-kind.js";
+import { findDeadline, findOwner } from "./measure-attrs.js";
+import { extractTableItems } from "./tables.js";
+
+export type ItemKind = "problems" | "causes" | "measures";
+
+const ITEM_ROLES: Partial<Record<SectionRole, ItemKind>> = {
+  problems: "problems",
+  causes: "causes",
+  measures: "measures",
+  "next-steps": "measures",
+};
+const NEVER_PROSE: ReadonlySet<SectionRole> = new Set(["learning", "meeting", "feedback", "achievements", "progress"]);
+
+export interface SectionIndex {
+  byId: Map<string, SectionNode>;
+  flat: SectionNode[];
+}
+
+export function indexSections(sections: SectionNode[]): SectionIndex {
+  const byId = new Map<string, SectionNode>();
+  const flat: SectionNode[] = [];
+  const walk = (list: SectionNode[]) => {
+    for (const s of list) {
+      byId.set(s.id, s);
+      flat.push(s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return { byId, flat };
+}
+
+/** The item kind of a section: its own role, or its nearest ancestor's. */
+export function itemKindOf(index: SectionIndex, sectionId: string | null): ItemKind | null {
+  let id = sectionId;
+  while (id) {
+    const s = index.byId.get(id);
+    if (!s) return null;
+    const k = ITEM_ROLES[s.role];
+    if (k) return k;
+    id = s.parent;
+  }
+  return null;
+}
+
+/** The roles of a section and its ancestors. */
+function rolesOf(index: SectionIndex, sectionId: string | null): SectionRole[] {
+  const out: SectionRole[] = [];
+  let id = sectionId;
+  while (id) {
+    const s = index.byId.get(id);
+    if (!s) break;
+    out.push(s.role);
+    id = s.parent;
+  }
+  return out;
+}
+
+/** Innermost section containing an offset. */
+export function sectionFinder(index: SectionIndex): (at: number) => string | null {
+  return (at) => {
+    let best: SectionNode | null = null;
+    for (const s of index.flat) {
+      if (s.span[0] <= at && at < s.span[1] && (!best || s.span[1] - s.span[0] <= best.span[1] - best.span[0])) best = s;
+    }
+    return best ? best.id : null;
+  };
+}
+
+// ─────────────────────────── inline runs in prose ───────────────────────────
+
+const CN_ORD = "一二三四五六七八九十";
+function cnOrdinal(s: string): number {
+  if (s.length === 1) return CN_ORD.indexOf(s) + 1;
+  if (s === "十") return 10;
+  if (s.startsWith("十")) return 10 + CN_ORD.indexOf(s[1]!) + 1;
+  return 0;
+}
+
+interface Marker {
+  at: number;
+  body: number;
+  ordinal: number;
+  family: string;
+  marker: string;
+}
+
+const SEQ: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 第三: 3, 最后: 1000 };
+
+/** Markers of inline runs (一是 / 第一， / 首先，其次) at a clause start inside a paragraph. */
+export function findInlineMarkers(text: string): Marker[] {
+  const out: Marker[] = [];
+  const re = /(^|[。；;：:！？!?\s，,])(([一二三四五六七八九十]{1,2})是|第([一二三四五六七八九十]{1,2})(?:[，,、：:]|(?=[^一二三四五六七八九十次个年天条项批阶部章节]))|(首先|其次|再次|最后)[，,、：:]?)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index + m[1]!.length;
+    const family = m[3] ? "shi" : m[4] ? "di" : "seq";
+    const ordinal = m[3] ? cnOrdinal(m[3]) : m[4] ? cnOrdinal(m[4]) : SEQ[m[5]!] ?? 0;
+    if (!ordinal) continue;
+    out.push({ at, body: at + m[2]!.length, ordinal, family, marker: m[2]! });
+    re.lastIndex = at + m[2]!.length;
+  }
+  return out;
+}
+
+/** Consecutive runs 1,2,3… of one family; a run needs at least two markers. */
+export function inlineRuns(text: string): Marker[][] {
+  const marks = findInlineMarkers(text);
+  const runs: Marker[][] = [];
+  for (const family of ["shi", "di", "seq"]) {
+    let run: Marker[] = [];
+    for (const mk of marks.filter((x) => x.family === family)) {
+      const last = run[run.length - 1];
+      if (mk.ordinal === 1) {
+        if (run.length >= 2) runs.push(run);
+        run = [mk];
+      } else if (last && (mk.ordinal === last.ordinal + 1 || (mk.ordinal === 1000 && last.ordinal >= 1))) {
+        run.push(mk);
+      }
+    }
+    if (run.length >= 2) runs.push(run);
+  }
+  return runs.sort((a, b) => a[0]!.at - b[0]!.at);
+}
+
+const LEAD_KIND: Array<[ItemKind, RegExp]> = [
+  ["measures", /措施|整改|下一步|下阶段|今后|着手|打算|对策|努力方向|重点(?:作|做|抓)好|抓好以下|解决(?:以上|上述|这些)问题/g],
+  ["causes", /原因|缘由|根源|症结|缘故/g],
+  ["problems", /问题|不足|差距|短板|缺乏|欠缺/g],
+];
+
+/** Kind named by a lead-in sentence: the keyword that ends latest wins. */
+export function leadKind(lead: string): ItemKind | null {
+  let best: ItemKind | null = null;
+  let bestEnd = -1;
+  for (const [kind, re] of LEAD_KIND) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lead); m; m = re.exec(lead)) {
+      const end = m.index + m[0].length;
+      if (end > bestEnd) {
+        bestEnd = end;
+        best = kind;
+      }
+    }
+  }
+  return best;
+}
+
+/** The sentence right before `at` (back to the previous 。！？ or paragraph start). */
+function leadSentence(text: string, from: number, at: number): string {
+  let i = at;
+  while (i > from && /[\s]/.test(text[i - 1]!)) i--;
+  let j = i - 1;
+  while (j > from && !/[。！？!?\n]/.test(text[j - 1]!)) j--;
+  return text.slice(Math.max(from, j), i);
+}
+
+/** Split a run into item spans: each from after its marker to the next marker, the last to the paragraph end. */
+function runItems(text: string, run: Marker[], end: number): Array<{ text: string; span: Span; marker: string }> {
+  return run.map((mk, i) => {
+    let s = mk.body;
+    while (s < end && /[，,、：:\s]/.test(text[s]!)) s++;
+    let e = i + 1 < run.length ? run[i + 1]!.at : end;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    return { text: text.slice(s, e), span: [s, e] as Span, marker: mk.marker };
+  });
+}
+
+/** Paragraph spans: blocks when there are any, else text lines; a "。 " inside a scraped line also ends one. */
+function paragraphs(text: string, blocks: BlockHint[]): Span[] {
+  const base: Span[] = blocks.length
+    ? blocks.filter((b) => b.kind === "paragraph").map((b) => b.span)
+    : (() => {
+        const out: Span[] = [];
+        let s = 0;
+        for (const line of text.split("\n")) {
+          out.push([s, s + line.length]);
+          s += line.length + 1;
+        }
+        return out;
+      })();
+  const out: Span[] = [];
+  for (const [s, e] of base) {
+    // scraped copies separate paragraphs with a space after the full stop: 。 二深化具体分析
+    let start = s;
+    const re = /[。！？：:]\s+(?=\S)/g;
+    const seg = text.slice(s, e);
+    for (let m = re.exec(seg); m; m = re.exec(seg)) {
+      out.push([start, s + m.index + 1]);
+      start = s + m.index + m[0].length;
+    }
+    out.push([start, e]);
+  }
+  return out.filter(([a, b]) => b > a);
+}
+
+/** Items of the inline runs in prose, with the kind their lead-in names. */
+function proseItems(doc: WorkingDocument, index: SectionIndex, sectionOf: (at: number) => string | null, useRoles: boolean): Array<{ kind: ItemKind; item: ItemFact }> {
+  const out: Array<{ kind: ItemKind; item: ItemFact }> = [];
+  const text = doc.text;
+  for (const [ps, pe] of paragraphs(text, doc.blocks)) {
+    const para = text.slice(ps, pe);
+    for (const run of inlineRuns(para)) {
+      const first = run[0]!;
+      const sec = sectionOf(ps + first.at);
+      const roles = rolesOf(index, sec);
+      const byRole = useRoles ? itemKindOf(index, sec) : null;
+      let kind: ItemKind | null = byRole;
+      if (!kind) {
+        if (roles.some((r) => NEVER_PROSE.has(r))) continue;
+        kind = leadKind(leadSentence(para, 0, first.at));
+      }
+      if (!kind) continue;
+      for (const it of runItems(para, run, para.length)) {
+        if (!it.text) continue;
+        out.push({ kind, item: { text: it.text, span: [ps + it.span[0], ps + it.span[1]], section: sec } });
+      }
+    }
+  }
+  return out;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+export interface ExtractedItems {
+  problems: ItemFact[];
+  causes: CauseFact[];
+  measures: MeasureFact[];
+}
+
+function tableRowOf(blocks: BlockHint[], span: Span): BlockHint | undefined {
+  return blocks.find((b) => b.kind === "table-row" && b.span[0] <= span[0] && span[1] <= b.span[1]);
+}
+
+export function extractItems(doc: WorkingDocument): ExtractedItems {
+  const index = indexSections(doc.sections);
+  const sectionOf = sectionFinder(index);
+  const buckets: Record<ItemKind, ItemFact[]> = { problems: [], causes: [], measures: [] };
+  const measureAttrs = new Map<ItemFact, { deadline: string | null; owner: string | null }>();
+
+  // 2. tables first: their cells must not come back as ordinary items
+  const tables = extractTableItems(doc.text, doc.blocks, sectionOf);
+  const tableSpans: Span[] = [...tables.problems, ...tables.measures].map((x) => x.span);
+  const inTable = (sp: Span) => doc.blocks.some((b) => b.kind === "table-row" && overlaps(b.span, sp));
+
+  // 1. structure items in problems/causes/measures/next-steps sections
+  const items: EnumItem[] = doc.items ?? [];
+  for (const it of items) {
+    if (it.depth !== 0 || it.origin === "table-cell") continue;
+    if (tableSpans.some((s) => overlaps(s, it.span)) || inTable(it.span)) continue;
+    const kind = itemKindOf(index, it.section);
+    if (!kind || !it.text.trim()) continue;
+    buckets[kind].push({ text: it.text, span: it.span, section: it.section });
+  }
+  buckets.problems.push(...tables.problems);
+  for (const m of tables.measures) {
+    const fact: ItemFact = { text: m.text, span: m.span, section: m.section };
+    measureAttrs.set(fact, { deadline: m.deadline, owner: m.owner });
+    buckets.measures.push(fact);
+  }
+
+  // 3. the prose, for the kinds still empty (or every kind when the structure gave no items)
+  const empty = (Object.keys(buckets) as ItemKind[]).filter((k) => buckets[k].length === 0);
+  if (empty.length) {
+    const noItems = items.length === 0;
+    for (const { kind, item } of proseItems(doc, index, sectionOf, noItems)) {
+      if (!empty.includes(kind)) continue;
+      if (inTable(item.span)) continue;
+      buckets[kind].push(item);
+    }
+  }
+
+  const bySpan = (a: ItemFact, b: ItemFact) => a.span[0] - b.span[0];
+  const problems = buckets.problems.sort(bySpan);
+  const causes: CauseFact[] = buckets.causes.sort(bySpan).map((c) => ({ ...c, kind: classifyCause(c.text) }));
+  const measures: MeasureFact[] = buckets.measures.sort(bySpan).map((m) => {
+    const fromTable = measureAttrs.get(m);
+    const row = fromTable ? undefined : tableRowOf(doc.blocks, m.span);
+    const ctx = row ? doc.text.slice(row.span[0], row.span[1]) : m.text;
+    return {
+      ...m,
+      deadline: fromTable?.deadline ?? findDeadline(ctx),
+      owner: fromTable?.owner ?? findOwner(ctx),
+    };
+  });
+  return { problems, causes, measures };
+}

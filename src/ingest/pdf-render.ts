@@ -1,0 +1,296 @@
+/**
+ * PDF page → greyscale raster for OCR, in-process: pdf.js (the legacy build
+ * pdf-parse itself loads, so no second copy of pdf.js) paints each page on an
+ * @napi-rs/canvas canvas made by pdf.js's own canvas factory.
+ *
+ * Why render instead of pulling the embedded scan out of the page: rendering
+ * honours the page's rotation, crop box and image placement for free, copes
+ * with pages that hold several image strips, and costs 0.1–0.5 s a page
+ * against the 1.5–4 s tesseract needs, so it is not worth a second code path.
+ * We do read the size of a page's scan so we can render at the scan's own
+ * resolution (no resampling blur; a 150 dpi scan is not blown up to 300 dpi,
+ * which would only make tesseract slower).
+ *
+ * Coloured ink is removed while converting to grey: a red official seal (公章)
+ * stamped over the signature block and the date, or a blue pen scribble, would
+ * otherwise be read as garbage characters or break the lines under them. Body
+ * text of these reports is black; a strongly saturated pixel is never text.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+
+/** One page, ready for tesseract. */
+export interface PageRaster {
+  /** 1-based page number. */
+  page: number;
+  width: number;
+  height: number;
+  /** Resolution the page was rendered at (pixels per inch). */
+  dpi: number;
+  /** Row-major 8-bit grey, 0 = black, `width * height` bytes. */
+  gray: Uint8Array;
+  /** Share (0–1) of the page's non-white pixels whitened as coloured ink (seal, pen). */
+  colourInkShare: number;
+  /** Dust specks removed. */
+  specks: number;
+  /** Milliseconds spent rendering and converting this page. */
+  renderMs: number;
+}
+
+export interface RenderOptions {
+  /** Resolution for pages that are not a single scan (vector or text pages). Default 200. */
+  dpi?: number;
+  /** Bounds for the resolution taken from a page's scan. Default 150–300. */
+  minDpi?: number;
+  maxDpi?: number;
+  /** Whiten strongly coloured pixels (red seals, blue pen). Default true. */
+  removeColourInk?: boolean;
+  /** Remove isolated dust specks (see `despeckle`). Default true. */
+  despeckle?: boolean;
+}
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+/** pdf.js is imported on first use only: a DOCX batch never pays for it. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsPromise;
+}
+
+/** The slice of a canvas pdf.js's NodeCanvasFactory hands out that we use. */
+interface Canvas2D {
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+}
+interface CanvasAndContext {
+  canvas: { width: number; height: number };
+  context: Canvas2D;
+}
+interface CanvasFactory {
+  create(width: number, height: number): CanvasAndContext;
+  destroy(c: CanvasAndContext): void;
+}
+
+/** An open PDF whose pages can be rasterised one at a time (memory stays at one page). */
+export interface RasterPdf {
+  readonly numPages: number;
+  renderPage(pageNumber: number, options?: RenderOptions): Promise<PageRaster>;
+  close(): Promise<void>;
+}
+
+export async function openRasterPdf(buffer: Buffer | Uint8Array): Promise<RasterPdf> {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes ownership of (and may detach) the array it is given: pass a copy.
+  const data = new Uint8Array(buffer.byteLength);
+  data.set(buffer);
+  const doc: PDFDocumentProxy = await pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    verbosity: 0,
+    // Scans need no fonts; these keep pdf.js from trying to fetch any for mixed pages.
+    useSystemFonts: false,
+    disableFontFace: true,
+  }).promise;
+  const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+  return {
+    numPages: doc.numPages,
+    renderPage: async (n, options = {}) => renderPage(pdfjs, doc, factory, n, options),
+    close: () => doc.destroy(),
+  };
+}
+
+/**
+ * Resolution of the page's scan when the page is one image covering it
+ * (what scanners and img2pdf produce): image pixels across / page inches
+ * across. Null for anything else.
+ */
+async function scanDpi(pdfjs: PdfJs, page: PDFPageProxy): Promise<number | null> {
+  const ops = await page.getOperatorList();
+  let images = 0;
+  let widthPx = 0;
+  let text = false;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) {
+      images++;
+      const args = ops.argsArray[i] as unknown[];
+      // paintImageXObject args: [objId, width, height]; inline: [imgData]
+      const w = typeof args[1] === "number" ? args[1] : (args[0] as { width?: number } | undefined)?.width;
+      if (typeof w === "number") widthPx = Math.max(widthPx, w);
+    } else if (fn === pdfjs.OPS.showText) {
+      text = true;
+    }
+  }
+  if (images !== 1 || text || widthPx === 0) return null;
+  // page.view is the unrotated crop box in points: [x0, y0, x1, y1].
+  const [x0, , x1] = page.view;
+  return widthPx / ((x1! - x0!) / 72);
+}
+
+async function renderPage(pdfjs: PdfJs, doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, options: RenderOptions): Promise<PageRaster> {
+  const start = performance.now();
+  const page = await doc.getPage(pageNumber);
+  const minDpi = options.minDpi ?? 150;
+  const maxDpi = options.maxDpi ?? 300;
+  const native = await scanDpi(pdfjs, page);
+  const dpi = native === null ? (options.dpi ?? 200) : Math.min(maxDpi, Math.max(minDpi, Math.round(native)));
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const width = Math.round(viewport.width);
+  const height = Math.round(viewport.height);
+  const cc = factory.create(width, height);
+  try {
+    // White first: a scan with a transparent mask would otherwise read as black.
+    cc.context.fillStyle = "white";
+    cc.context.fillRect(0, 0, width, height);
+    await page.render({ canvasContext: cc.context as unknown as CanvasRenderingContext2DLike, viewport, canvas: cc.canvas as unknown as HTMLCanvasElementLike })
+      .promise;
+    const rgba = cc.context.getImageData(0, 0, width, height).data;
+    const { gray, colourInkShare } = toGray(rgba, options.removeColourInk ?? true);
+    const specks = options.despeckle === false ? 0 : despeckle(gray, width, height, dpi);
+    return { page: pageNumber, width, height, dpi, gray, colourInkShare, specks, renderMs: performance.now() - start };
+  } finally {
+    factory.destroy(cc);
+    page.cleanup();
+  }
+}
+
+// pdf.js's render() is typed for the DOM; the Node canvas satisfies it at run time.
+type RenderParams = Parameters<PDFPageProxy["render"]>[0];
+type CanvasRenderingContext2DLike = RenderParams["canvasContext"];
+type HTMLCanvasElementLike = NonNullable<RenderParams["canvas"]>;
+
+/**
+ * RGBA → grey (ITU-R BT.601 weights), whitening coloured ink.
+ *
+ * "Coloured" = saturated: the strongest channel exceeds the weakest by more
+ * than 50 and by at least 30 % of the strongest (seal red ≈ (214, 38, 38), its
+ * JPEG-blurred pink rim ≈ (230, 150, 150), blue pen ≈ (30, 40, 110)); near-black
+ * greys with JPEG colour noise ((60, 30, 35)) stay text. Black text overprinted by a seal
+ * stays black: multiply blending keeps it dark in every channel.
+ */
+export function toGray(rgba: Uint8ClampedArray, removeColourInk: boolean): { gray: Uint8Array; colourInkShare: number } {
+  const n = rgba.length >> 2;
+  const gray = new Uint8Array(n);
+  let ink = 0;
+  let coloured = 0;
+  for (let p = 0, q = 0; q < n; p += 4, q++) {
+    const r = rgba[p]!;
+    const g = rgba[p + 1]!;
+    const b = rgba[p + 2]!;
+    const y = (r * 77 + g * 150 + b * 29) >> 8;
+    if (y < 200) ink++;
+    if (removeColourInk) {
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+      const d = max - min;
+      if (d > 50 && d * 10 >= max * 3) {
+        gray[q] = 255;
+        if (y < 200) coloured++;
+        continue;
+      }
+    }
+    gray[q] = y;
+  }
+  return { gray, colourInkShare: ink === 0 ? 0 : coloured / ink };
+}
+
+/**
+ * Removes dust: tiny blobs of ink with no other ink within about 1 mm.
+ *
+ * Why: tesseract builds each text line's box from every blob in the band, so
+ * a speck left or right of a title widens and heightens the line, the line
+ * image is scaled down to the LSTM's input height, and the whole line comes
+ * out wrong ("中共望川区杏林路…" read as "是k望川区格林路…"). Real marks of
+ * that size are never isolated: the dot of "97.3%" or "1." sits a pixel or two
+ * from its digit, "，" and "。" are several times larger.
+ *
+ * Size limit 14 px² and 1 mm across at 150 dpi, isolation radius 1 mm,
+ * both scaled with the resolution. Returns how many specks were removed.
+ */
+export function despeckle(gray: Uint8Array, width: number, height: number, dpi: number, inkBelow = 170): number {
+  const maxArea = Math.max(6, Math.round(14 * (dpi / 150) ** 2));
+  const maxSide = Math.max(3, Math.round(dpi / 25.4));
+  const radius = Math.max(3, Math.round(dpi / 25.4));
+  // Pass 1: 8-connected blobs; remember the small ones.
+  const seen = new Uint8Array(width * height);
+  const small: Array<{ members: number[]; minX: number; minY: number; maxX: number; maxY: number }> = [];
+  const stack: number[] = [];
+  for (let start = 0; start < gray.length; start++) {
+    if (seen[start] || gray[start]! >= inkBelow) continue;
+    stack.length = 0;
+    stack.push(start);
+    seen[start] = 1;
+    const members: number[] = [];
+    let minX = width;
+    let maxX = -1;
+    let minY = height;
+    let maxY = -1;
+    while (stack.length) {
+      const p = stack.pop()!;
+      // a blob too big to be a speck is still flooded (marked seen), not recorded
+      if (members.length <= maxArea) members.push(p);
+      else members.length = maxArea + 1;
+      const x = p % width;
+      const y = (p - x) / width;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (!seen[q] && gray[q]! < inkBelow) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    if (members.length > maxArea || maxX - minX + 1 > maxSide || maxY - minY + 1 > maxSide) continue;
+    small.push({ members, minX, minY, maxX, maxY });
+  }
+  if (small.length === 0) return 0;
+  // Pass 2: integral image of the ink of real marks (every blob that is not small),
+  // so a cluster of dust specks does not keep its members alive.
+  const dust = new Uint8Array(width * height);
+  for (const c of small) for (const p of c.members) dust[p] = 1;
+  const W1 = width + 1;
+  const integral = new Uint32Array(W1 * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    const off = y * width;
+    for (let x = 0; x < width; x++) {
+      if (gray[off + x]! < inkBelow && !dust[off + x]) row++;
+      integral[(y + 1) * W1 + x + 1] = integral[y * W1 + x + 1]! + row;
+    }
+  }
+  const marksIn = (x0: number, y0: number, x1: number, y1: number): number => {
+    x0 = Math.max(0, x0);
+    y0 = Math.max(0, y0);
+    x1 = Math.min(width - 1, x1);
+    y1 = Math.min(height - 1, y1);
+    return integral[(y1 + 1) * W1 + x1 + 1]! - integral[y0 * W1 + x1 + 1]! - integral[(y1 + 1) * W1 + x0]! + integral[y0 * W1 + x0]!;
+  };
+  let removed = 0;
+  for (const c of small) {
+    // a mark nearby: the speck is part of a character ("97.3" — the dot beside its digits)
+    if (marksIn(c.minX - radius, c.minY - radius, c.maxX + radius, c.maxY + radius) > 0) continue;
+    // whiten the speck with its light JPEG halo (left above the ink threshold)
+    for (let y = Math.max(0, c.minY - 1); y <= Math.min(height - 1, c.maxY + 1); y++) {
+      for (let x = Math.max(0, c.minX - 1); x <= Math.min(width - 1, c.maxX + 1); x++) gray[y * width + x] = 255;
+    }
+    removed++;
+  }
+  return removed;
+}
+
+/** Binary PGM (P5): the cheapest format tesseract's Leptonica reads (no compression step). */
+export function toPgm(raster: Pick<PageRaster, "width" | "height" | "gray">): Buffer {
+  const header = Buffer.from(`P5\n${raster.width} ${raster.height}\n255\n`, "latin1");
+  return Buffer.concat([header, raster.gray]);
+}

@@ -1,0 +1,90 @@
+/**
+ * Traditional → simplified characters with opencc-js, only for a source that
+ * IS traditional: the share of Han characters that the converter changes
+ * (traditional-only characters: 國 會 檢 查 這 為 …) must reach 5 %, with at
+ * least 8 of them. Simplified text scores ~0 %; a simplified report quoting
+ * one traditional name (乾安) stays untouched (opencc-js converts 乾安→干安,
+ * nk2028/opencc-js#24).
+ *
+ * Offsets are kept: the Taiwan/Hong Kong → mainland converters are
+ * character-for-character on this genre (`檢查` → `检查`), so each changed
+ * character becomes one edit; where a phrase conversion changes the length,
+ * that line falls back to converting character by character.
+ * Sets `ctx.script = "traditional"`.
+ */
+import * as OpenCC from "opencc-js";
+import type { TextEdit } from "./edits.js";
+import type { Repair } from "./repair.js";
+
+type Convert = (s: string) => string;
+let converter: Convert | null = null;
+function t2s(): Convert {
+  if (converter) return converter;
+  const fn = OpenCC.Converter({ from: "tw", to: "cn" });
+  const convert: Convert = (s) => fn(s);
+  converter = convert;
+  return convert;
+}
+
+const HAN_RE = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const MIN_SHARE = 0.05;
+const MIN_CHARS = 8;
+
+/** Share of Han characters that are traditional-only, and their number. */
+export function traditionalShare(text: string): { share: number; count: number } {
+  const convert = t2s();
+  const seen = new Map<string, boolean>();
+  let han = 0;
+  let count = 0;
+  for (const m of text.matchAll(HAN_RE)) {
+    han++;
+    const ch = m[0];
+    let changed = seen.get(ch);
+    if (changed === undefined) {
+      changed = convert(ch) !== ch;
+      seen.set(ch, changed);
+    }
+    if (changed) count++;
+  }
+  return { share: han ? count / han : 0, count };
+}
+
+function charEdits(original: string, converted: string, base: number, edits: TextEdit[]): void {
+  let i = 0;
+  while (i < original.length) {
+    if (original[i] === converted[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < original.length && original[j] !== converted[j]) j++;
+    edits.push({ start: base + i, end: base + j, replacement: converted.slice(i, j), kind: "traditional" });
+    i = j;
+  }
+}
+
+export const traditional: Repair = {
+  name: "traditional",
+  run(text, ctx) {
+    const { share, count } = traditionalShare(text);
+    if (share < MIN_SHARE || count < MIN_CHARS) return [];
+    ctx.script = "traditional";
+    const convert = t2s();
+    const edits: TextEdit[] = [];
+    let base = 0;
+    for (const line of text.split("\n")) {
+      const converted = convert(line);
+      if (converted.length === line.length) charEdits(line, converted, base, edits);
+      else {
+        // phrase conversion changed the length: convert each character alone
+        const perChar = Array.from(line, (ch) => {
+          const c = convert(ch);
+          return c.length === ch.length ? c : ch;
+        }).join("");
+        charEdits(line, perChar, base, edits);
+      }
+      base += line.length + 1;
+    }
+    return edits;
+  },
+};

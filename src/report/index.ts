@@ -1,0 +1,88 @@
+/**
+ * Reporters, registered by name (like textlint's formatters). Each is pure:
+ * results in, files (string or bytes) out; no analysis, no I/O. The CLI picks
+ * them by `--format` and writes their files into `--out`.
+ *
+ * JSON is the source of truth; every other format renders from the same
+ * schema-v1 objects.
+ */
+import type { AnalysisResult } from "../model/document.js";
+import type { ReportContext } from "./context.js";
+import { formatCsv, formatFindingsCsv, formatItemsCsv } from "./csv.js";
+import { formatHtml } from "./html/index.js";
+import { formatJson, formatJsonl } from "./json.js";
+import { formatMarkdown } from "./md.js";
+import { formatTable } from "./table.js";
+import { formatXlsx } from "./xlsx.js";
+
+export type { ReportContext } from "./context.js";
+export { defaultContext } from "./context.js";
+export { formatJsonlLine } from "./json.js";
+export { formatTableLine } from "./table.js";
+export { SummaryBuilder, formatSummary, type Summary } from "./summary.js";
+export { formatCsv, formatFindingsCsv, formatItemsCsv, formatHtml, formatJson, formatJsonl, formatMarkdown, formatTable, formatXlsx };
+
+export const FORMAT_NAMES = ["table", "json", "jsonl", "csv", "xlsx", "html", "md"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export interface ReportFile {
+  /** File name inside --out (never a path). */
+  name: string;
+  data: string | Uint8Array;
+}
+
+export interface Formatter {
+  name: FormatName;
+  /** Files written into --out. */
+  files(results: AnalysisResult[], ctx: ReportContext): Promise<ReportFile[]>;
+  /** Text for stdout (no --out); absent for binary formats. */
+  text?(results: AnalysisResult[], ctx: ReportContext): string;
+  /** The format shows document text, so the analysis must keep `text.content`. */
+  needsText?: boolean;
+}
+
+export const formatters: Record<FormatName, Formatter> = {
+  table: {
+    name: "table",
+    files: async (r, ctx) => [{ name: "results.txt", data: formatTable(r, { ...ctx, color: false }) }],
+    text: (r, ctx) => formatTable(r, ctx),
+  },
+  json: {
+    name: "json",
+    files: async (r, ctx) => [{ name: "results.json", data: formatJson(r, ctx) }],
+    text: formatJson,
+  },
+  jsonl: {
+    name: "jsonl",
+    files: async (r) => [{ name: "results.jsonl", data: formatJsonl(r) }],
+    text: (r) => formatJsonl(r),
+  },
+  csv: {
+    name: "csv",
+    files: async (r) => [
+      { name: "results.csv", data: formatCsv(r) },
+      { name: "findings.csv", data: formatFindingsCsv(r) },
+      { name: "items.csv", data: formatItemsCsv(r) },
+    ],
+    text: (r) => formatCsv(r),
+  },
+  xlsx: {
+    name: "xlsx",
+    files: async (r) => [{ name: "results.xlsx", data: await formatXlsx(r) }],
+  },
+  html: {
+    name: "html",
+    files: async (r, ctx) => [{ name: "report.html", data: formatHtml(r, ctx) }],
+    text: formatHtml,
+    needsText: true,
+  },
+  md: {
+    name: "md",
+    files: async (r, ctx) => [{ name: "report.md", data: formatMarkdown(r, ctx) }],
+    text: formatMarkdown,
+  },
+};
+
+export function getFormatter(name: string): Formatter | null {
+  return (FORMAT_NAMES as readonly string[]).includes(name) ? formatters[name as FormatName] : null;
+}

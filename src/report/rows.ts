@@ -1,0 +1,113 @@
+/**
+ * The three flat tables the CSV and XLSX reporters share (Chinese headers):
+ * 文档 (one row per document), 检查发现 (one row per finding) and 条目 (one row
+ * per problem / cause / measure). Pure: results in, rows out.
+ */
+import type { AnalysisResult, CountKind } from "../model/document.js";
+import { COUNT_KINDS, COUNT_LABELS, SEVERITY_LABELS, ruleLabel, typeLabel } from "./labels.js";
+
+export type Cell = string | number | boolean | null;
+
+export interface Table {
+  name: string;
+  headers: string[];
+  rows: Cell[][];
+  /** Column widths in characters (XLSX). */
+  widths?: number[];
+}
+
+/** Rule ids of the elements a document lacks (presence findings; `quality.*` are separate). */
+export function missingElements(r: AnalysisResult): string[] {
+  return (r.checklist?.findings ?? []).filter((f) => !f.ruleId.startsWith("quality.")).map((f) => f.ruleId);
+}
+
+export function qualityFindings(r: AnalysisResult): string[] {
+  return (r.checklist?.findings ?? []).filter((f) => f.ruleId.startsWith("quality.")).map((f) => f.ruleId);
+}
+
+export function statusLabel(r: AnalysisResult): string {
+  if (r.status === "error") return "无法读取";
+  return r.checklist?.passed === false ? "未通过" : "通过";
+}
+
+/** The values of one count kind in a document: one number, several joined, or empty. */
+export function countCell(r: AnalysisResult, kind: CountKind): Cell {
+  const values = r.counts.filter((c) => c.kind === kind).map((c) => c.value);
+  if (values.length === 0) return null;
+  if (values.length === 1) return values[0]!;
+  return values.join("、");
+}
+
+export function documentsTable(results: AnalysisResult[]): Table {
+  const headers = [
+    "文件",
+    "格式",
+    "状态",
+    "标题",
+    "报告类型",
+    "类型置信度",
+    "是否通过",
+    "缺失要素",
+    "缺失要素(名称)",
+    "质量提示",
+    "问题数",
+    "原因数",
+    "措施数",
+    ...COUNT_KINDS.map((k) => COUNT_LABELS[k]),
+    "页数",
+    "字数",
+    "错误代码",
+    "错误信息",
+  ];
+  const rows = results.map((r): Cell[] => {
+    const missing = missingElements(r);
+    return [
+      r.source.path,
+      r.source.format,
+      statusLabel(r),
+      r.title,
+      r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : null,
+      r.reportType ? Math.round(r.reportType.confidence * 100) / 100 : null,
+      r.status === "ok" ? (r.checklist?.passed ?? null) : null,
+      missing.join(", "),
+      missing.map(ruleLabel).join("、"),
+      qualityFindings(r).map(ruleLabel).join("、"),
+      r.status === "ok" ? r.problems.length : null,
+      r.status === "ok" ? r.causes.length : null,
+      r.status === "ok" ? r.measures.length : null,
+      ...COUNT_KINDS.map((k) => countCell(r, k)),
+      r.source.pages,
+      r.status === "ok" ? r.text.chars : null,
+      r.error?.code ?? null,
+      r.error?.message ?? null,
+    ];
+  });
+  const widths = headers.map((h, i) => (i === 0 ? 48 : i === 3 ? 40 : i === headers.length - 1 ? 60 : Math.max(8, h.length * 2 + 2)));
+  return { name: "文档", headers, rows, widths };
+}
+
+export function findingsTable(results: AnalysisResult[]): Table {
+  const headers = ["文件", "规则", "要素", "级别", "说明", "起始位置", "结束位置", "原文摘录"];
+  const rows: Cell[][] = [];
+  for (const r of results) {
+    for (const f of r.checklist?.findings ?? []) {
+      const excerpt = f.span && r.text.content ? r.text.content.slice(f.span[0], Math.min(f.span[1], f.span[0] + 200)) : null;
+      rows.push([r.source.path, f.ruleId, ruleLabel(f.ruleId), SEVERITY_LABELS[f.severity] ?? f.severity, f.message, f.span?.[0] ?? null, f.span?.[1] ?? null, excerpt]);
+    }
+  }
+  return { name: "检查发现", headers, rows, widths: [48, 22, 16, 8, 60, 10, 10, 40] };
+}
+
+export function itemsTable(results: AnalysisResult[]): Table {
+  const headers = ["文件", "类别", "序号", "内容", "原因类型", "完成时限", "责任人/单位", "章节", "起始位置", "结束位置"];
+  const rows: Cell[][] = [];
+  const causeKind = { subjective: "主观", objective: "客观" } as const;
+  for (const r of results) {
+    r.problems.forEach((p, i) => rows.push([r.source.path, "问题", i + 1, p.text, null, null, null, p.section, p.span[0], p.span[1]]));
+    r.causes.forEach((c, i) =>
+      rows.push([r.source.path, "原因", i + 1, c.text, c.kind ? causeKind[c.kind] : null, null, null, c.section, c.span[0], c.span[1]]),
+    );
+    r.measures.forEach((m, i) => rows.push([r.source.path, "措施", i + 1, m.text, null, m.deadline, m.owner, m.section, m.span[0], m.span[1]]));
+  }
+  return { name: "条目", headers, rows, widths: [48, 6, 6, 80, 8, 16, 20, 8, 10, 10] };
+}

@@ -1,0 +1,102 @@
+/**
+ * The end-of-run summary: documents, ok, errors by code (with the advice of
+ * each code, e.g. re-run with --ocr for PDF_NO_TEXT), pass/fail, missing
+ * elements, skipped non-documents. Built incrementally (`add` per result), so
+ * the CLI needs no list of all results to print it.
+ */
+import type { AnalysisResult } from "../model/document.js";
+import { errorMessage, type ErrorCode } from "../model/errors.js";
+import { ruleLabel } from "./labels.js";
+import { missingElements } from "./rows.js";
+import { padCjk } from "./width.js";
+
+export interface Summary {
+  total: number;
+  done: number;
+  ok: number;
+  passed: number;
+  failed: number;
+  errors: Record<string, { count: number; files: string[] }>;
+  missing: Record<string, number>;
+  findings: { error: number; warning: number; info: number };
+  skipped: string[];
+  interrupted: boolean;
+  elapsedMs: number;
+}
+
+export class SummaryBuilder {
+  readonly summary: Summary;
+  constructor(total: number, skipped: string[]) {
+    this.summary = {
+      total,
+      done: 0,
+      ok: 0,
+      passed: 0,
+      failed: 0,
+      errors: {},
+      missing: {},
+      findings: { error: 0, warning: 0, info: 0 },
+      skipped,
+      interrupted: false,
+      elapsedMs: 0,
+    };
+  }
+
+  add(r: AnalysisResult): void {
+    const s = this.summary;
+    s.done++;
+    if (r.status === "error") {
+      const code = r.error?.code ?? "READ_FAILED";
+      const e = (s.errors[code] ??= { count: 0, files: [] });
+      e.count++;
+      if (e.files.length < 20) e.files.push(r.source.path);
+      return;
+    }
+    s.ok++;
+    if (r.checklist?.passed === false) s.failed++;
+    else s.passed++;
+    for (const f of r.checklist?.findings ?? []) s.findings[f.severity] = (s.findings[f.severity] ?? 0) + 1;
+    for (const id of missingElements(r)) s.missing[id] = (s.missing[id] ?? 0) + 1;
+  }
+}
+
+const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/** Advice per error code: the catalogue message, plus the exact flag where there is one. */
+function advice(code: string): string {
+  try {
+    return errorMessage(code as ErrorCode);
+  } catch {
+    return "";
+  }
+}
+
+export function formatSummary(s: Summary, color = false): string {
+  const lines: string[] = [];
+  const bold = (t: string): string => paint(color, "1", t);
+  lines.push(bold("── 汇总 ──"));
+  if (s.interrupted) lines.push(paint(color, "33", `已中断:完成 ${s.done} / ${s.total} 个文件(已写出的结果完整有效)`));
+  const errorCount = Object.values(s.errors).reduce((a, e) => a + e.count, 0);
+  lines.push(`文档总数  ${s.total}`);
+  lines.push(`已分析    ${s.ok}   (通过 ${paint(color, "32", String(s.passed))},未通过 ${paint(color, "31", String(s.failed))})`);
+  lines.push(`无法读取  ${errorCount === 0 ? "0" : paint(color, "35", String(errorCount))}`);
+  for (const [code, e] of Object.entries(s.errors).sort((a, b) => b[1].count - a[1].count)) {
+    lines.push(`  ${code.padEnd(18)} ${String(e.count).padStart(4)}  ${advice(code)}`);
+    for (const f of e.files.slice(0, 5)) lines.push(`      ${f}`);
+    if (e.count > 5) lines.push(`      … 另 ${e.count - 5} 个`);
+  }
+  if (s.errors["PDF_NO_TEXT"]) lines.push(paint(color, "33", `提示:${s.errors["PDF_NO_TEXT"].count} 个 PDF 是扫描件,请加 --ocr 重新运行以识别文字。`));
+  const missing = Object.entries(s.missing).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (missing.length) {
+    lines.push("缺失要素(文档数):");
+    for (const [id, n] of missing) lines.push(`  ${padCjk(ruleLabel(id), 18)}${id.padEnd(22)} ${String(n).padStart(4)}`);
+  }
+  if (s.findings.error + s.findings.warning > 0) lines.push(`检查发现  错误 ${s.findings.error},警告 ${s.findings.warning}`);
+  if (s.skipped.length) {
+    lines.push(`已跳过(非文档) ${s.skipped.length} 个:`);
+    for (const p of s.skipped.slice(0, 10)) lines.push(`  ${p}`);
+    if (s.skipped.length > 10) lines.push(`  … 另 ${s.skipped.length - 10} 个(完整列表见 results.json / report.html)`);
+  }
+  if (s.elapsedMs) lines.push(`用时      ${(s.elapsedMs / 1000).toFixed(1)} 秒`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,213 @@
+/**
+ * The jieba wrapper: one `Segmenter` interface, two backends.
+ *
+ * - `rs` (default): @node-rs/jieba v2 — prebuilt binaries, ~0.2 s dictionary
+ *   load, fast cut. v2 has no root `cut`: a `Jieba` instance is built with
+ *   `Jieba.withDict(dict)`. `loadDict` only works once (napi-rs/node-rs#766),
+ *   so the domain user dictionary is concatenated to the stock dictionary and
+ *   the instance is built from the merged bytes in ONE call. Every user-dict
+ *   line must be `word freq tag` or the Rust side panics (#55).
+ * - `nodejieba`: optional native package (may be absent: its install needs a
+ *   compiler). Imported lazily; `load({ userDict })` is a one-time init that
+ *   costs ~0.8–3 s and ~280 MB, so it happens once per process.
+ *
+ * Both backends are lazy singletons: the first `getSegmenter(name)` in a
+ * process/worker pays the load, later calls reuse it.
+ *
+ * Numbers: stock jieba splits digit runs when HMM is off ("41" → "4","1") and
+ * glues neighbours when it is on ("年的"). So `cut` never hands digits to
+ * jieba: number/date/percent runs (2023年11月12日, 98.6%, 41, ３２０) are cut
+ * out by regex first and kept as single tokens; only the text between them is
+ * segmented.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Keyword } from "../model/document.js";
+import type { SegmenterName } from "../model/options.js";
+
+export type { SegmenterName };
+
+export interface Segmenter {
+  readonly name: SegmenterName;
+  /** Precise-mode cut; the tokens concatenated equal the input text. */
+  cut(text: string): string[];
+  /** Search-mode cut (long words also yield their sub-words). */
+  cutForSearch?(text: string): string[];
+  /** TF-IDF keywords with the shipped stop words removed, best first. */
+  extractKeywords(text: string, topN: number): Keyword[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** Path of an asset shipped next to this module (works from src/ and dist/). */
+export function assetPath(name: string): string {
+  return fileURLToPath(new URL(`./${name}`, import.meta.url));
+}
+
+let stopWordCache: Set<string> | null = null;
+/** The shipped stop-word list (`stopwords.txt`, one word a line). */
+export function stopWords(): Set<string> {
+  if (!stopWordCache) {
+    stopWordCache = new Set(
+      readFileSync(assetPath("stopwords.txt"), "utf8")
+        .split(/\r?\n/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    );
+  }
+  return stopWordCache;
+}
+
+/**
+ * Runs that must stay one token, in order of precedence:
+ *   2023年11月12日 · 2023年11月 · 11月12日 · 2023年 (dates; not the 年 of 2009年底前, which jieba cuts as 年底/前)
+ *   98.6% · ９３．５％ (percent) · 1,260 · 41 · ３２０ (numbers) · GDP (Latin)
+ */
+const PROTECTED_RUN =
+  /[0-9０-９]{4}年(?![底初末中内])(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]|[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?[%％‰]?|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９]*/g;
+
+/** Splits text into protected runs (kept whole) and free runs (to segment). */
+export function splitProtected(text: string): Array<{ text: string; protect: boolean }> {
+  const out: Array<{ text: string; protect: boolean }> = [];
+  let last = 0;
+  for (const m of text.matchAll(PROTECTED_RUN)) {
+    const at = m.index ?? 0;
+    if (at > last) out.push({ text: text.slice(last, at), protect: false });
+    out.push({ text: m[0], protect: true });
+    last = at + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), protect: false });
+  return out;
+}
+
+/** Cut with number protection around a backend's raw cut. */
+function protectedCut(text: string, raw: (s: string) => string[]): string[] {
+  const tokens: string[] = [];
+  for (const part of splitProtected(text)) {
+    if (part.protect) tokens.push(part.text);
+    else for (const t of raw(part.text)) if (t) tokens.push(t);
+  }
+  return tokens;
+}
+
+/** Keywords worth showing a researcher: no numbers, no single characters, no stop words. */
+function usableKeyword(word: string, stops: Set<string>): boolean {
+  const w = word.trim();
+  if (w.length < 2 || stops.has(w)) return false;
+  if (/^[\p{N}\p{P}\p{S}\sA-Za-z]+$/u.test(w)) return false;
+  if (/^[0-9０-９]/.test(w)) return false;
+  return true;
+}
+
+/** Text handed to keyword extractors: numbers and dates blanked so they never rank. */
+function keywordText(text: string): string {
+  return splitProtected(text)
+    .map((p) => (p.protect ? " ".repeat(p.text.length) : p.text))
+    .join("");
+}
+
+// ───────────────────────────── @node-rs/jieba ─────────────────────────────
+
+interface RsJieba {
+  cut(sentence: string, hmm?: boolean): string[];
+  cutForSearch(sentence: string, hmm?: boolean): string[];
+}
+interface RsTfIdf {
+  setConfig(config: { minKeywordLength?: number; useHmm?: boolean }): void;
+  extractKeywords(jieba: RsJieba, sentence: string, topK: number, allowedPos?: string[] | null): Array<{ keyword: string; weight: number }>;
+}
+interface RsModule {
+  Jieba: { withDict(dict: Uint8Array): RsJieba };
+  TfIdf: { withDict(dict: Uint8Array): RsTfIdf };
+}
+
+function loadRs(): Segmenter {
+  const mod = require("@node-rs/jieba") as RsModule;
+  const dicts = require("@node-rs/jieba/dict") as { dict: Uint8Array; idf: Uint8Array };
+  const user = readFileSync(assetPath("user-dict.utf8"));
+  const merged = Buffer.concat([Buffer.from(dicts.dict), Buffer.from("\n"), user]);
+  const jieba = mod.Jieba.withDict(merged);
+  let tfidf: RsTfIdf | null = null;
+  const stops = stopWords();
+  return {
+    name: "rs",
+    cut: (text) => protectedCut(text, (s) => jieba.cut(s, true)),
+    cutForSearch: (text) => protectedCut(text, (s) => jieba.cutForSearch(s, true)),
+    extractKeywords(text, topN) {
+      if (!tfidf) {
+        tfidf = mod.TfIdf.withDict(dicts.idf);
+        // setConfig({ stopWords }) throws "Failed to convert … Undefined into String" in 2.0.3, so stop
+        // words are filtered after extraction instead (hence the larger candidate count below).
+        tfidf.setConfig({ minKeywordLength: 2, useHmm: true });
+      }
+      return tfidf
+        .extractKeywords(jieba, keywordText(text), topN * 4 + 40)
+        .filter((k) => usableKeyword(k.keyword, stops))
+        .slice(0, topN)
+        .map((k) => ({ word: k.keyword, weight: round(k.weight) }));
+    },
+  };
+}
+
+// ───────────────────────────── nodejieba ─────────────────────────────
+
+interface NodejiebaModule {
+  load(options: { userDict?: string; stopWordDict?: string }): unknown;
+  cut(sentence: string, hmm?: boolean): string[];
+  cutForSearch(sentence: string, hmm?: boolean): string[];
+  extract(sentence: string, topN: number): Array<{ word: string; weight: number }>;
+}
+
+function loadNodejieba(): Segmenter {
+  let nj: NodejiebaModule;
+  try {
+    nj = require("nodejieba") as NodejiebaModule;
+    nj.load({ userDict: assetPath("user-dict.utf8"), stopWordDict: assetPath("stopwords.txt") });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `分词后端 nodejieba 不可用(可选依赖未安装或本机编译失败):${why}。请改用默认后端 --segmenter rs,或安装编译工具(make、g++、python3)后执行 npm rebuild nodejieba。`,
+    );
+  }
+  const stops = stopWords();
+  return {
+    name: "nodejieba",
+    // cut(s) has HMM off: digits and Latin letters would split per character; cut(s, true) keeps them.
+    cut: (text) => protectedCut(text, (s) => nj.cut(s, true)),
+    cutForSearch: (text) => protectedCut(text, (s) => nj.cutForSearch(s, true)),
+    extractKeywords(text, topN) {
+      return nj
+        .extract(keywordText(text), topN * 4 + 40)
+        .filter((k) => usableKeyword(k.word, stops))
+        .slice(0, topN)
+        .map((k) => ({ word: k.word, weight: round(k.weight) }));
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+const instances = new Map<SegmenterName, Segmenter>();
+
+/** The process-wide segmenter of a backend, loaded on first use. */
+export function getSegmenter(name: SegmenterName = "rs"): Segmenter {
+  let seg = instances.get(name);
+  if (!seg) {
+    seg = name === "nodejieba" ? loadNodejieba() : loadRs();
+    instances.set(name, seg);
+  }
+  return seg;
+}
+
+/** True when the optional nodejieba binding can be required (without loading its dictionaries). */
+export function nodejiebaAvailable(): boolean {
+  try {
+    require.resolve("nodejieba");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,348 @@
+/**
+ * Heading detection: which paragraph units open a section, with which
+ * numbering family, and what the heading text is.
+ *
+ * Signals, in order of precedence:
+ * 1. a Word heading style / outline level (`styleLevel`) — a heading even
+ *    without marker text (family `style-N`), or with one (its marker family);
+ * 2. a heading-family marker at the start of a unit (`一、`, `（一）`,
+ *    `第一部分`, restored auto-numbers included): standalone short lines and
+ *    run-in leads `（一）提高政治站位，扛牢整改责任。正文…` (text = lead up
+ *    to the first `。`). `1.` / `（1）` are headings only as standalone short
+ *    lines followed by a body paragraph; `1.xxx。more` is an item;
+ * 3. lost brackets: `一实事求是查找问题。` … `二深化具体分析缘由。` — a run
+ *    of bare numerals 一X 二X 三X at unit starts, in sequence, inside one
+ *    parent section;
+ * 4. `一是X。` leads each of which introduces a block of enumerated
+ *    paragraphs (第一，… / 首先… / 1. …): a sub-heading series, not items;
+ * 5. short unmarked standalone lines between body paragraphs, only in a
+ *    document without `一、` headings or heading styles, and at least two.
+ *
+ * It never decides levels (tree.ts) nor items (items.ts). The title is
+ * never a heading.
+ */
+import type { Span } from "../model/document.js";
+import { matchBareNumeral, matchHeadingMarker, matchPointMarker, type HeadingFamily, CANONICAL_RANK } from "./markers.js";
+import { unitSpan, type Unit } from "./units.js";
+
+export interface HeadingCandidate {
+  /** Family key used to build levels: a HeadingFamily, `style-N`, `shi-lead` or `unmarked`. */
+  family: string;
+  /** Usual rank of the family (smaller = higher), for tie-breaking. */
+  rank: number;
+  ordinal: number;
+  marker: string;
+  /** Heading text without the marker. */
+  text: string;
+  /** From the marker start to the end of the heading text. */
+  span: Span;
+  headingSpan: Span;
+  /** True for `（一）lead。body…` where the body shares the paragraph. */
+  runIn: boolean;
+  /** Index of the unit holding the heading (first one when joined). */
+  unit: number;
+  /** Index of the last unit that belongs to the heading line(s). */
+  lastUnit: number;
+}
+
+/** Longest standalone heading line, in characters after the marker. */
+const MAX_STANDALONE = 50;
+/** Longest run-in lead before its `。`. */
+const MAX_LEAD = 60;
+const SENTENCE_PUNCT = /[。！？!?；;]/;
+
+function trimHeading(s: string): string {
+  return s.replace(/^[\s　:：，,、.．]+/, "").replace(/[\s　:：，,;；。]+$/, "");
+}
+
+function isBody(u: Unit | undefined, min = 40): boolean {
+  return !!u && u.text.length > min && /[。：:！？；]$/.test(u.text);
+}
+
+function startsWithMarker(u: Unit | undefined): boolean {
+  if (!u) return false;
+  return !!(matchHeadingMarker(u.text, 0) || matchPointMarker(u.text, 0));
+}
+
+interface Options {
+  titleSpan: Span | null;
+}
+
+export function detectHeadings(units: Unit[], options: Options): HeadingCandidate[] {
+  const titleEnd = options.titleSpan ? options.titleSpan[1] : -1;
+  const found: Array<HeadingCandidate | null> = units.map(() => null);
+  const eligible = (i: number) => units[i]!.end > titleEnd && !(options.titleSpan && units[i]!.start < options.titleSpan[1] && units[i]!.end > options.titleSpan[0]);
+
+  // 1–2. Styles and typed markers.
+  for (let i = 0; i < units.length; i++) {
+    if (!eligible(i)) continue;
+    const u = units[i]!;
+    const styled = u.block?.styleLevel !== undefined && u.block.span[0] <= u.start && u.wholeLine;
+    const m = matchHeadingMarker(u.text, 0);
+    if (m && Number.isFinite(m.ordinal)) {
+      const c = markerHeading(units, i, m.family as HeadingFamily, m.ordinal, m.marker, m.length, styled);
+      if (c) {
+        found[i] = c;
+        continue;
+      }
+    }
+    if (styled && !m && u.text.length <= 80) {
+      const text = trimHeading(u.text);
+      found[i] = {
+        family: `style-${u.block!.styleLevel}`,
+        rank: 2 + (u.block!.styleLevel ?? 1),
+        ordinal: 0,
+        marker: "",
+        text,
+        span: [u.start, u.end],
+        headingSpan: [u.start, u.end],
+        runIn: false,
+        unit: i,
+        lastUnit: i,
+      };
+    }
+  }
+
+  // 3. Lost brackets: 一X … 二X … in sequence, between two higher headings.
+  bareNumeralRuns(units, found, eligible);
+
+  // 4. 一是X。 leads that each introduce a block of enumerated paragraphs.
+  shiLeadSeries(units, found, eligible);
+
+  // 5. Unmarked standalone lines: whole-bold short paragraphs (DOCX), then plain ones.
+  boldLines(units, found, eligible);
+  unmarkedLines(units, found, eligible);
+
+  return found.filter((c): c is HeadingCandidate => c !== null);
+}
+
+function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal: number, marker: string, mlen: number, styled: boolean): HeadingCandidate | null {
+  const u = units[i]!;
+  const rest = u.text.slice(mlen);
+  const base = { family, rank: CANONICAL_RANK[family], ordinal, marker, unit: i, lastUnit: i };
+  const standalone = rest.length <= MAX_STANDALONE && !SENTENCE_PUNCT.test(rest.replace(/[。；;]$/, ""));
+  const lowFamily = family === "ar-dot" || family === "ar-paren" || family === "circled";
+  if (standalone || (styled && !SENTENCE_PUNCT.test(rest.slice(0, -1)))) {
+    if (lowFamily && !styled && !lowFamilyHeading(units, i, family)) return null;
+    let text = rest;
+    let end = u.text.length;
+    let lastUnit = i;
+    // A heading broken over two lines (PDF wrap, page break): `四、深入剖析检查，认真撰写` + `领导班子分析检查报告`.
+    const next = units[i + 1];
+    if (next && u.wholeLine && next.wholeLine && next.text.length <= 20 && !/[、，,]$/.test(next.text) && !SENTENCE_PUNCT.test(next.text) && !startsWithMarker(next) && isBody(units[i + 2]) && rest.length >= 12 && !/[：:]$/.test(rest)) {
+      text = rest + next.text;
+      lastUnit = i + 1;
+    }
+    const hs = unitSpan(u, mlen, end);
+    const headingEnd = lastUnit > i ? units[lastUnit]!.end : hs[1];
+    return { ...base, text: trimHeading(text), span: [u.start, headingEnd], headingSpan: [hs[0], headingEnd], runIn: false, lastUnit };
+  }
+  if (lowFamily) return null; // run-in 1. (1) ① are items
+  // Run-in lead: `（一）提高政治站位，扛牢整改责任。巡察反馈会后…`
+  const stop = rest.search(/[。！？!?]/);
+  if (stop < 1 || stop > MAX_LEAD) return null;
+  const hs = unitSpan(u, mlen, mlen + stop);
+  return { ...base, text: trimHeading(rest.slice(0, stop)), span: [u.start, hs[1]], headingSpan: hs, runIn: true };
+}
+
+/**
+ * `1.加强理论学习` + a body paragraph is a heading; `1.xxx。more` is an item.
+ * The whole run of same-family paragraphs decides together: in
+ * `1.…。正文` `2.…。正文` `3.短句。` the short last one is an item too.
+ */
+function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): boolean {
+  const standalone = (k: number) => {
+    const u = units[k]!;
+    const m = matchHeadingMarker(u.text, 0);
+    if (!m || m.family !== family) return false;
+    const rest = u.text.slice(m.length);
+    return rest.length <= 30 && !/[。！？!?；;，,：:]$/.test(rest) && !SENTENCE_PUNCT.test(rest) && isBody(units[k + 1]) && !startsWithMarker(units[k + 1]);
+  };
+  if (!standalone(i)) return false;
+  // Neighbours of the same family (skipping their body paragraphs) must be standalone too.
+  for (const dir of [-1, 1]) {
+    for (let k = i + dir; k >= 0 && k < units.length; k += dir) {
+      const m = matchHeadingMarker(units[k]!.text, 0);
+      if (!m) continue;
+      if (m.family !== family) break;
+      if (!standalone(k)) return false;
+      break;
+    }
+  }
+  return true;
+}
+
+function bareNumeralRuns(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
+  // Candidates: unit starts `一实事求是查找问题。…`, lead ≤ 30 characters.
+  const cand: Array<{ i: number; ordinal: number; lead: number; marker: string }> = [];
+  for (let i = 0; i < units.length; i++) {
+    if (found[i] || !eligible(i)) continue;
+    const u = units[i]!;
+    if (matchPointMarker(u.text, 0)) continue;
+    const m = matchBareNumeral(u.text, 0);
+    if (!m) continue;
+    const rest = u.text.slice(m.length);
+    const stop = rest.search(/[。！？!?]/);
+    const lead = stop >= 2 && stop <= 30 ? stop : rest.length <= 30 && !SENTENCE_PUNCT.test(rest) ? rest.length : -1;
+    if (lead < 0) continue;
+    cand.push({ i, ordinal: m.ordinal, lead, marker: m.marker });
+  }
+  // Runs 1, 2, 3… with no higher heading in between.
+  const higherBetween = (a: number, b: number) => {
+    for (let k = a + 1; k < b; k++) {
+      const f = found[k];
+      if (f && f.rank <= CANONICAL_RANK["cn-paren"]) return true;
+    }
+    return false;
+  };
+  for (let s = 0; s < cand.length; s++) {
+    if (cand[s]!.ordinal !== 1) continue;
+    const run = [cand[s]!];
+    for (let t = s + 1; t < cand.length; t++) {
+      const last = run[run.length - 1]!;
+      if (cand[t]!.ordinal === last.ordinal + 1 && !higherBetween(last.i, cand[t]!.i)) run.push(cand[t]!);
+      else if (cand[t]!.ordinal === 1) break;
+    }
+    if (run.length < 2) continue;
+    for (const c of run) {
+      const u = units[c.i]!;
+      const hs = unitSpan(u, c.marker.length, c.marker.length + c.lead);
+      const runIn = c.marker.length + c.lead < u.text.length - 1;
+      found[c.i] = {
+        family: "cn-paren",
+        rank: CANONICAL_RANK["cn-paren"],
+        ordinal: c.ordinal,
+        marker: c.marker,
+        text: trimHeading(u.text.slice(c.marker.length, c.marker.length + c.lead)),
+        span: [u.start, hs[1]],
+        headingSpan: hs,
+        runIn,
+        unit: c.i,
+        lastUnit: c.i,
+      };
+    }
+  }
+}
+
+function shiLeadSeries(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
+  // `一是查找问题力求准。院党委…：` + `第一，…` paragraphs, `二是剖析原因力求深。…` + `首先，…其次…`
+  const members: Array<{ i: number; ordinal: number; marker: string; lead: number }> = [];
+  const flushSeries = () => {
+    if (members.length >= 2) {
+      for (const c of members) {
+        const u = units[c.i]!;
+        const hs = unitSpan(u, c.marker.length, c.marker.length + c.lead);
+        found[c.i] = {
+          family: "shi-lead",
+          rank: CANONICAL_RANK["cn-paren"] + 0.5,
+          ordinal: c.ordinal,
+          marker: c.marker,
+          text: trimHeading(u.text.slice(c.marker.length, c.marker.length + c.lead)),
+          span: [u.start, hs[1]],
+          headingSpan: hs,
+          runIn: true,
+          unit: c.i,
+          lastUnit: c.i,
+        };
+      }
+    }
+    members.length = 0;
+  };
+  for (let i = 0; i < units.length; i++) {
+    if (found[i]) {
+      flushSeries();
+      continue;
+    }
+    if (!eligible(i)) continue;
+    const u = units[i]!;
+    const m = matchPointMarker(u.text, 0);
+    if (!m || m.family !== "shi") continue;
+    const expected = members.length + 1;
+    if (m.ordinal !== expected) {
+      flushSeries();
+      if (m.ordinal !== 1) continue;
+    }
+    const rest = u.text.slice(m.length);
+    const stop = rest.search(/[。！？!?]/);
+    // Each member must be followed by at least one enumerated paragraph before the next member.
+    let j = i + 1;
+    let enumerated = 0;
+    while (j < units.length && !found[j]) {
+      const pm = matchPointMarker(units[j]!.text, 0);
+      if (pm && pm.family === "shi") break;
+      if (pm || hasInlineSeries(units[j]!.text)) enumerated++;
+      j++;
+    }
+    if (stop < 2 || stop > 30 || enumerated === 0) {
+      flushSeries();
+      continue;
+    }
+    members.push({ i, ordinal: m.ordinal, marker: m.marker, lead: stop });
+  }
+  flushSeries();
+}
+
+/** `首先，…。其次，…` / `…：一是…；二是…` in one paragraph. */
+function hasInlineSeries(text: string): boolean {
+  return /(?:^|[。；;：:，,])\s*(?:首先|一是|第一[，,、])[\s\S]*(?:其次|二是|第二[，,、])/.test(text);
+}
+
+function unmarkedLines(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
+  if (found.some((f) => f && (f.family === "cn-dun" || f.family.startsWith("style-") || f.family === "part" || f.family === "chapter"))) return;
+  // The last body paragraph: anything after it is a signature or a date.
+  let lastBody = -1;
+  for (let i = 0; i < units.length; i++) if (isBody(units[i])) lastBody = i;
+  const cand: number[] = [];
+  for (let i = 1; i < lastBody; i++) {
+    if (found[i] || !eligible(i)) continue;
+    const u = units[i]!;
+    const t = u.text;
+    if (!u.wholeLine || t.length < 4 || t.length > 30) continue;
+    if (/[。！？!?；;：:，,、]$/.test(t) || SENTENCE_PUNCT.test(t) || /[\u3000\t]/.test(t)) continue;
+    if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)) continue;
+    if (startsWithMarker(u)) continue;
+    // Between body text: after a paragraph (or a heading) and before a paragraph.
+    const prevOk = isBody(units[i - 1]) || !!found[i - 1];
+    if (!prevOk || !(isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]))) continue;
+    cand.push(i);
+  }
+  if (cand.length < 2) return;
+  for (const i of cand) {
+    const u = units[i]!;
+    found[i] = {
+      family: "unmarked",
+      rank: CANONICAL_RANK["cn-dun"],
+      ordinal: 0,
+      marker: "",
+      text: trimHeading(u.text),
+      span: [u.start, u.end],
+      headingSpan: [u.start, u.end],
+      runIn: false,
+      unit: i,
+      lastUnit: i,
+    };
+  }
+}
+
+/** A whole-bold short paragraph between body paragraphs (DOCX without heading styles): `深化学习调研，夯实思想基础`. */
+function boldLines(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
+  for (let i = 1; i + 1 < units.length; i++) {
+    const u = units[i]!;
+    if (found[i] || !eligible(i) || !u.block?.bold || !u.wholeLine) continue;
+    const t = u.text;
+    if (t.length < 4 || t.length > 30 || SENTENCE_PUNCT.test(t) || /[：:，,、]$/.test(t) || /[\u3000\t]/.test(t)) continue;
+    if (startsWithMarker(u) || !(isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]))) continue;
+    found[i] = {
+      family: "bold",
+      rank: CANONICAL_RANK["cn-dun"] + 0.5,
+      ordinal: 0,
+      marker: "",
+      text: trimHeading(t),
+      span: [u.start, u.end],
+      headingSpan: [u.start, u.end],
+      runIn: false,
+      unit: i,
+      lastUnit: i,
+    };
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Enumerated items: the points inside each section, for the extraction stage.
+ *
+ * Per section, on its own paragraphs (not its children's), in this order:
+ * A. paragraph series — paragraphs that each start with a point marker of one
+ *    family in sequence (`一是…` `第一，…` `1.…` `（1）…` `①…`): one item
+ *    per paragraph, the whole paragraph without the marker;
+ * B. inline series in the other paragraphs — `一是…二是…三是`, `首先…其次…
+ *    最后`, `第一，…第二，`, `①…②`, split at the markers; the lead-in before
+ *    the first marker is not an item; the last point runs to the paragraph
+ *    end. In a run-in heading paragraph (`一实事求是查找问题。…一是…`) only
+ *    the 一是/第一/首先/1. families count as its own points;
+ * C. otherwise, a sub-heading (level ≥ 2) without children is one item:
+ *    run-in `（一）lead。body` → the paragraph; standalone → heading + "\n"
+ *    + its first paragraph.
+ * Points nested in an item (`①②` inside `（一）…`, a second `一是…三是`
+ * run inside `四是…`) stay inside the parent's text and are also emitted
+ * with depth 1. Consumers that want one item per point take depth 0.
+ *
+ * It never reads roles (the extraction stage filters by role) nor tables.
+ */
+import type { EnumItem, SectionNode, Span } from "../model/document.js";
+import { CLAUSE_BOUNDARY, LAST, matchPointMarker, type MarkerMatch, type MarkerFamily } from "./markers.js";
+import type { PlacedHeading } from "./tree.js";
+import { unitSpan, type Unit } from "./units.js";
+
+interface Occurrence extends MarkerMatch {
+  at: number;
+}
+
+/** Point markers in `text[from, to)` at clause starts. */
+export function findMarkers(text: string, from = 0, to = text.length): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (!/[一二三四五六七八九十第首其再最0-9０-９（(\u2460-\u2473]/.test(ch)) continue;
+    const m = matchPointMarker(text, i);
+    if (!m) continue;
+    const prev = i > from ? text[i - 1]! : "";
+    const atStart = i === from;
+    if (m.family === "circled") {
+      // ① is unambiguous anywhere.
+    } else if (m.family === "ar-dot") {
+      // `1.` inline only after a space (cells and scraped copies: `…； 2.深化…`).
+      if (!atStart && !/\s/.test(prev)) continue;
+    } else if (!atStart && !CLAUSE_BOUNDARY.test(prev)) continue;
+    if (m.family === "seq" && !/[，,、：:]/.test(m.marker.slice(-1)) && !atStart && !/[。；;：:]/.test(prev)) continue;
+    out.push({ ...m, at: i });
+    i += m.length - 1;
+  }
+  return out;
+}
+
+/**
+ * The top-level series among the occurrences: the family of the earliest
+ * marker that opens a run 1, 2, … of at least two; a restart at 1 inside
+ * the run (`四是…一是…二是…`) is nested and skipped.
+ */
+export function topSeries(occ: Occurrence[], allowed?: (f: MarkerFamily) => boolean): Occurrence[] {
+  for (let s = 0; s < occ.length; s++) {
+    const first = occ[s]!;
+    if (first.ordinal !== 1 || (allowed && !allowed(first.family))) continue;
+    const run = [first];
+    let nested = false;
+    for (let t = s + 1; t < occ.length; t++) {
+      const o = occ[t]!;
+      if (o.family !== first.family) continue;
+      const expected = run.length + 1;
+      if (o.ordinal === expected || (o.ordinal === LAST && expected >= 2)) {
+        run.push(o);
+        nested = false;
+        if (o.ordinal === LAST) break;
+      } else if (o.ordinal === 1) {
+        nested = true;
+      } else if (!nested && o.ordinal < expected) {
+        // A stray lower ordinal outside a nested run ends nothing; ignore it.
+      }
+    }
+    if (run.length >= 2) return run;
+  }
+  return [];
+}
+
+interface SplitPoint {
+  a: number; // text offsets (unit-local), marker excluded
+  b: number;
+  marker: string;
+}
+
+function splitAt(text: string, series: Occurrence[], end: number): SplitPoint[] {
+  return series.map((o, k) => {
+    const a = o.at + o.length;
+    let b = k + 1 < series.length ? series[k + 1]!.at : end;
+    while (b > a && /[\s　]/.test(text[b - 1]!)) b--;
+    return { a, b, marker: o.marker };
+  });
+}
+
+function item(unit: Unit, a: number, b: number, marker: string, section: string | null, depth: number, origin: EnumItem["origin"]): EnumItem {
+  let s = a;
+  while (s < b && /[\s　：:，,、.．]/.test(unit.text[s]!)) s++;
+  const span: Span = unitSpan(unit, s, b);
+  return { text: unit.text.slice(s, b), span, marker, section, depth, origin };
+}
+
+/** Nested points inside `unit.text[a, b)` (depth 1), excluding the parent's own markers. */
+function nestedItems(unit: Unit, a: number, b: number, section: string | null, skipFamily?: MarkerFamily): EnumItem[] {
+  const occ = findMarkers(unit.text, a, b).filter((o) => o.at > a || o.family !== skipFamily);
+  const series = topSeries(occ);
+  if (!series.length) return [];
+  return splitAt(unit.text, series, b).map((p) => item(unit, p.a, p.b, p.marker, section, 1, "inline"));
+}
+
+/** Items of one unit's inline series; empty when the unit has none. */
+function inlineItems(unit: Unit, from: number, section: string | null, allowed?: (f: MarkerFamily) => boolean): EnumItem[] {
+  const occ = findMarkers(unit.text, from);
+  const series = topSeries(occ, allowed);
+  if (!series.length) return [];
+  const out: EnumItem[] = [];
+  for (const p of splitAt(unit.text, series, unit.text.length)) {
+    out.push(item(unit, p.a, p.b, p.marker, section, 0, "inline"));
+    out.push(...nestedItems(unit, p.a, p.b, section, series[0]!.family));
+  }
+  return out;
+}
+
+const OWN_POINT_FAMILIES = (f: MarkerFamily) => f === "shi" || f === "di" || f === "seq" || f === "ar-dot";
+
+export function buildItems(units: Unit[], placed: PlacedHeading[], sections: SectionNode[]): EnumItem[] {
+  const byId = new Map<string, SectionNode>();
+  const walk = (list: SectionNode[]) => {
+    for (const s of list) {
+      byId.set(s.id, s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  const items: EnumItem[] = [];
+  placed.forEach((h, k) => {
+    const node = byId.get(h.id);
+    if (!node) return;
+    const stop = k + 1 < placed.length ? placed[k + 1]!.unit : units.length;
+    const own: number[] = [];
+    for (let i = h.lastUnit + 1; i < stop; i++) own.push(i);
+    const found: EnumItem[] = [];
+
+    // A. Paragraph series.
+    const starts = new Map<number, MarkerMatch>();
+    for (const i of own) {
+      const m = matchPointMarker(units[i]!.text, 0);
+      if (m) starts.set(i, m);
+    }
+    const consumed = new Set<number>();
+    const families = new Set([...starts.values()].map((m) => m.family));
+    for (const fam of families) {
+      const list = own.filter((i) => starts.get(i)?.family === fam);
+      // In sequence: 1, 2, 3 … (a restart at 1 begins a new list).
+      const accepted: number[] = [];
+      let run: number[] = [];
+      let expected = 1;
+      const close = () => {
+        if (run.length >= 2) accepted.push(...run);
+        run = [];
+      };
+      for (const i of list) {
+        const ord = starts.get(i)!.ordinal;
+        if (ord === expected || (ord === LAST && expected >= 2)) {
+          run.push(i);
+          expected++;
+        } else if (ord === 1) {
+          close();
+          run = [i];
+          expected = 2;
+        }
+      }
+      close();
+      for (const i of accepted) {
+        const u = units[i]!;
+        const m = starts.get(i)!;
+        consumed.add(i);
+        found.push(item(u, m.length, u.text.length, m.marker, h.id, 0, "paragraph"));
+        found.push(...nestedItems(u, m.length, u.text.length, h.id));
+      }
+    }
+
+    // B. Inline series in the remaining paragraphs and in a run-in heading paragraph.
+    if (h.runIn) {
+      const u = units[h.unit]!;
+      const leadEnd = u.map.findIndex((o) => o >= h.headingSpan[1]);
+      found.push(...inlineItems(u, leadEnd < 0 ? u.text.length : leadEnd, h.id, OWN_POINT_FAMILIES));
+    }
+    for (const i of own) if (!consumed.has(i)) found.push(...inlineItems(units[i]!, 0, h.id));
+
+    // C. A sub-heading with its paragraph.
+    if (!found.length && node.parent && !node.children.length) {
+      const u = units[h.unit]!;
+      if (h.runIn) {
+        const a = h.marker.length;
+        found.push(item(u, a, u.text.length, h.marker, h.id, 0, "subheading"));
+        found.push(...nestedItems(u, a, u.text.length, h.id));
+      } else if (own.length) {
+        const body = units[own[0]!]!;
+        const text = `${h.text}\n${body.text}`;
+        found.push({ text, span: [h.headingSpan[0], body.end], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
+        found.push(...nestedItems(body, 0, body.text.length, h.id));
+      }
+    }
+    found.sort((x, y) => x.span[0] - y.span[0] || x.depth - y.depth);
+    items.push(...found);
+  });
+  return items;
+}

@@ -1,0 +1,240 @@
+/**
+ * Section-role classifier: what a section is about (shared/spec/output.md,
+ * "Section roles"), from its heading.
+ *
+ * Signals, in order of precedence:
+ *  1. The heading's own words, through the weighted lexicon in
+ *     `role-lexicon.yaml`. An entry that NAMES the section type (存在的问题,
+ *     原因分析, 下一步工作打算) weighs most; content words (征求意见, 学习)
+ *     less; weak hints (不够, 措施) least. Spun variants are in the lexicon.
+ *  2. A naive Bayes classifier (natural's BayesClassifier) trained on the
+ *     hand-written headings in `role-examples.json` (not taken from the dev
+ *     corpus), tokenised with jieba — natural's own tokenizers drop CJK. It
+ *     generalises to wordings the lexicon lacks. Trained once per process,
+ *     lazily (~300 headings train in a few ms, so nothing is precomputed).
+ *  3. Context: a sub-heading inherits its parent's role (the points under
+ *     存在的问题 are problems; 在思想政治建设方面 under problems is problems;
+ *     the steps under 整改工作开展情况 are progress), unless its own words name
+ *     another type strongly (加强理论学习 under 主要工作及成效 is learning).
+ *     A child of an `analysis` parent leans to problems/causes/measures. A
+ *     heading whose children are problems + causes (+ measures) is analysis.
+ *  4. The first sentence of the body, weakly, when the heading says little.
+ * It never reads the document type: the same heading gets the same role in
+ * every genre (the checklist decides what is required).
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { parse as parseYaml } from "yaml";
+import type { SectionRole } from "../model/document.js";
+import { getSegmenter } from "../segment/segmenter.js";
+
+export const SECTION_ROLES: readonly SectionRole[] = [
+  "learning",
+  "meeting",
+  "analysis",
+  "problems",
+  "causes",
+  "measures",
+  "feedback",
+  "achievements",
+  "next-steps",
+  "progress",
+  "other",
+];
+
+export interface RoleInput {
+  /** Heading text without its marker ("存在的主要问题", not "一、存在的主要问题"). */
+  heading: string;
+  /** Section body (or at least its first sentence); may be "". */
+  body: string;
+  parentRole: SectionRole | null;
+  /** 1 = top level. */
+  level: number;
+  /** Headings of the direct children, when the tree is known. */
+  childHeadings?: string[];
+}
+
+export interface RoleResult {
+  role: SectionRole;
+  confidence: number;
+}
+
+interface LexEntry {
+  re: RegExp;
+  w: number;
+}
+
+const require = createRequire(import.meta.url);
+
+let lexiconCache: Map<SectionRole, LexEntry[]> | null = null;
+function lexicon(): Map<SectionRole, LexEntry[]> {
+  if (lexiconCache) return lexiconCache;
+  const raw = parseYaml(readFileSync(new URL("./role-lexicon.yaml", import.meta.url), "utf8")) as Record<string, Array<{ re: string; w: number }>>;
+  const map = new Map<SectionRole, LexEntry[]>();
+  for (const role of SECTION_ROLES) {
+    map.set(
+      role,
+      (raw[role] ?? []).map((e) => ({ re: new RegExp(e.re), w: Number(e.w) })),
+    );
+  }
+  lexiconCache = map;
+  return map;
+}
+
+type Scores = Record<SectionRole, number>;
+
+function zeroScores(): Scores {
+  const s = {} as Scores;
+  for (const r of SECTION_ROLES) s[r] = 0;
+  return s;
+}
+
+/** Lexicon score per role for one heading (sum of matching entry weights). */
+export function lexiconScores(heading: string): Scores {
+  const s = zeroScores();
+  const h = heading.replace(/\s+/g, "");
+  for (const [role, entries] of lexicon()) for (const e of entries) if (e.re.test(h)) s[role] += e.w;
+  return s;
+}
+
+function argmax(s: Scores): [SectionRole, number, number] {
+  let best: SectionRole = "other";
+  let bestV = -Infinity;
+  let second = -Infinity;
+  for (const r of SECTION_ROLES) {
+    const v = s[r];
+    if (v > bestV) {
+      second = bestV;
+      bestV = v;
+      best = r;
+    } else if (v > second) second = v;
+  }
+  return [best, bestV, Math.max(0, second)];
+}
+
+// ───────────────────────────── Bayes classifier ─────────────────────────────
+
+interface BayesClassifier {
+  addDocument(tokens: string[], label: string): void;
+  train(): void;
+  getClassifications(tokens: string[]): Array<{ label: string; value: number }>;
+}
+
+/** Spun synonyms mapped back before tokenising (缘由 → 原因), so the model sees one word. */
+const SPIN_BACK: Array<[RegExp, string]> = [
+  [/缘由/g, "原因"],
+  [/根底/g, "根源"],
+  [/争辩/g, "研究"],
+  [/进展观/g, "发展观"],
+  [/比照/g, "对照"],
+  [/支配/g, "安排"],
+  [/批判/g, "批评"],
+  [/生疏/g, "认识"],
+];
+
+/** Heading → classifier tokens: jieba words without punctuation and bare particles. */
+export function roleTokens(text: string): string[] {
+  let t = text;
+  for (const [re, to] of SPIN_BACK) t = t.replace(re, to);
+  return getSegmenter("rs")
+    .cut(t)
+    .map((w) => w.trim())
+    .filter((w) => w && !/^[\p{P}\p{S}\p{N}]+$/u.test(w) && !/^(的|了|和|及|与|对|在|把|为|是)$/.test(w));
+}
+
+let classifierCache: BayesClassifier | null = null;
+function classifier(): BayesClassifier {
+  if (classifierCache) return classifierCache;
+  // Only the Bayes file: natural's root (and even its classifiers/index) loads storage back-ends,
+  // prints dotenv lines and costs ~400 ms; bayes_classifier.js alone loads in ~20 ms.
+  const Bayes = require("natural/lib/natural/classifiers/bayes_classifier.js") as new () => BayesClassifier;
+  const c = new Bayes();
+  const examples = JSON.parse(readFileSync(new URL("./role-examples.json", import.meta.url), "utf8")) as Array<{ heading: string; role: SectionRole; text?: string }>;
+  for (const ex of examples) {
+    const tokens = roleTokens(ex.text ? `${ex.heading}。${ex.text}` : ex.heading);
+    if (tokens.length) c.addDocument(tokens, ex.role);
+  }
+  c.train();
+  classifierCache = c;
+  return c;
+}
+
+/** Posterior share per role from the Bayes model (sums to 1 over the roles it knows). */
+export function classifierScores(heading: string): Scores {
+  const s = zeroScores();
+  const tokens = roleTokens(heading);
+  if (!tokens.length) return s;
+  const out = classifier().getClassifications(tokens);
+  const total = out.reduce((a, b) => a + b.value, 0) || 1;
+  for (const { label, value } of out) if ((SECTION_ROLES as readonly string[]).includes(label)) s[label as SectionRole] = value / total;
+  return s;
+}
+
+// ───────────────────────────── combination ─────────────────────────────
+
+const CLASSIFIER_WEIGHT = 2.5;
+const BODY_WEIGHT = 0.3;
+/** How strongly a sub-heading inherits its parent's role (see header, signal 3). */
+const INHERIT: Partial<Record<SectionRole, number>> = {
+  problems: 4.5,
+  causes: 4.5,
+  measures: 4.5,
+  "next-steps": 4.5,
+  progress: 4.5,
+  learning: 4,
+  meeting: 4,
+  feedback: 4,
+  achievements: 3,
+  other: 2,
+};
+const ANALYSIS_PARTS: readonly SectionRole[] = ["problems", "causes", "measures"];
+
+/** First sentence of a body (up to 。！？ or a line break), at most 80 chars. */
+function firstSentence(body: string): string {
+  const m = /^[^。！？!?\n]{0,80}/.exec(body.trim());
+  return m ? m[0] : "";
+}
+
+/** The role of one section and how sure the combination is (0–1). */
+export function classifyRole(input: RoleInput): RoleResult {
+  const heading = input.heading.trim();
+  const lex = lexiconScores(heading);
+  const cls = classifierScores(heading);
+  const scores = zeroScores();
+  for (const r of SECTION_ROLES) scores[r] = lex[r] + CLASSIFIER_WEIGHT * cls[r];
+
+  // Context from the parent.
+  const parent = input.parentRole;
+  if (parent === "analysis") {
+    for (const r of ANALYSIS_PARTS) scores[r] += 1.5;
+  } else if (parent) {
+    scores[parent] += INHERIT[parent] ?? 0;
+    // 在理论学习和政治能力方面 under 存在的主要问题: a category heading, never a topic of its own.
+    if (/^在[^，,。]{1,24}方面/.test(heading)) scores[parent] += 4;
+  }
+
+  // Context from the children: 问题 + 原因 (+ 措施) below one heading → analysis.
+  if (input.childHeadings?.length) {
+    const childRoles = new Set<SectionRole>();
+    for (const ch of input.childHeadings) {
+      const [r, v] = argmax(lexiconScores(ch));
+      if (v >= 4) childRoles.add(r);
+    }
+    const parts = ANALYSIS_PARTS.filter((r) => childRoles.has(r)).length;
+    if (parts >= 2) scores.analysis += 6;
+  }
+
+  // The body's first sentence, weakly.
+  const bodyLex = lexiconScores(firstSentence(input.body));
+  for (const r of SECTION_ROLES) scores[r] += BODY_WEIGHT * Math.min(bodyLex[r], 6);
+
+  const [best, bestV, second] = argmax(scores);
+  const lexBest = argmax(lex)[1];
+  if (bestV < 1.2) {
+    return { role: parent && parent !== "analysis" ? parent : "other", confidence: 0.3 };
+  }
+  let confidence = 0.45 + 0.55 * ((bestV - second) / bestV);
+  // Nothing but the statistical model spoke: do not claim much.
+  if (lexBest <= 0 && !parent) confidence = Math.min(confidence, 0.6);
+  return { role: best, confidence: Math.round(Math.min(0.99, confidence) * 100) / 100 };
+}

@@ -1,0 +1,157 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { BlockHint, Span } from "../../src/model/document.js";
+import { detectHeadings } from "../../src/structure/headings.js";
+import { buildUnits } from "../../src/structure/units.js";
+
+/** One paragraph block per line, tab lines as table rows (the normalize layout). */
+function docFrom(text: string, hints: Record<number, Partial<BlockHint>> = {}): { text: string; blocks: BlockHint[] } {
+  const blocks: BlockHint[] = [];
+  let at = 0;
+  text.split("\n").forEach((line, index) => {
+    const span: Span = [at, at + line.length];
+    blocks.push({ index, kind: line.includes("\t") ? "table-row" : "paragraph", span, ...hints[index] });
+    at += line.length + 1;
+  });
+  return { text, blocks };
+}
+
+function headings(text: string, titleLine = true, hints: Record<number, Partial<BlockHint>> = {}) {
+  const doc = docFrom(text, hints);
+  const first = text.indexOf("\n");
+  const titleSpan: Span | null = titleLine ? [0, first < 0 ? text.length : first] : null;
+  return detectHeadings(buildUnits(doc), { titleSpan }).map((h) => ({ family: h.family, marker: h.marker, text: h.text, runIn: h.runIn }));
+}
+
+const corpus = (name: string) => readFileSync(new URL(`../../corpora/dev/${name}`, import.meta.url), "utf8");
+
+describe("typed markers", () => {
+  it("finds standalone 一、 and （一） lines and keeps the marker apart", () => {
+    const text = [
+      "青禾县交通运输局深入学习实践科学发展观活动分析检查阶段工作总结",
+      "按照县委深入学习实践科学发展观活动领导小组的统一部署，我局于2009年10月12日转入分析检查阶段。",
+      "四、深入剖析检查，认真撰写领导班子分析检查报告",
+      "在广泛征求意见和开好民主生活会的基础上，局党组成立了由党组书记任组长的报告起草小组。",
+      "（一）查摆的突出问题",
+      "一是发展理念还不够新。对交通先行的战略地位认识不足，满足于完成上级下达的建设任务。",
+    ].join("\n");
+    expect(headings(text)).toEqual([
+      { family: "cn-dun", marker: "四、", text: "深入剖析检查，认真撰写领导班子分析检查报告", runIn: false },
+      { family: "cn-paren", marker: "（一）", text: "查摆的突出问题", runIn: false },
+    ]);
+  });
+
+  it("takes a run-in （一） lead up to the first 。 as the heading text", () => {
+    const text = [
+      "中共云溪市生态环境局党组关于市委第三巡察组巡察反馈意见整改情况的报告",
+      "一、整改工作开展情况",
+      "（一）提高政治站位，扛牢整改责任。巡察反馈会后，局党组第一时间召开党组会议，专题研究部署整改工作，成立巡察整改工作领导小组。",
+    ].join("\n");
+    const h = headings(text);
+    expect(h[1]).toEqual({ family: "cn-paren", marker: "（一）", text: "提高政治站位，扛牢整改责任", runIn: true });
+  });
+
+  it("treats run-in 1. paragraphs as items, not headings", () => {
+    const text = [
+      "标题",
+      "（三）整改措施",
+      "1.强化理论武装，提升科学发展能力。健全党组中心组学习制度，每月至少集中学习一次，每年组织一次专题研讨。由局党组书记陈立明负责，长期坚持。",
+      "2.科学编制规划，完善县域路网。启动交通发展规划编制工作，重点解决县乡公路与周边县市对接问题。",
+    ].join("\n");
+    expect(headings(text).map((h) => h.marker)).toEqual(["（三）"]);
+  });
+
+  it("treats a short standalone 1. line followed by a paragraph as a heading", () => {
+    const text = [
+      "标题",
+      "一、主要做法",
+      "1.加强理论学习",
+      "局党组坚持每月集中学习一次，围绕党的创新理论开展专题研讨，班子成员带头撰写学习体会并交流发言。",
+      "2.改进工作作风",
+      "班子成员每月到基层调研不少于三天，对群众反映的问题建立台账、跟踪办理，做到件件有回音。",
+    ].join("\n");
+    expect(headings(text).map((h) => [h.family, h.text])).toEqual([
+      ["cn-dun", "主要做法"],
+      ["ar-dot", "加强理论学习"],
+      ["ar-dot", "改进工作作风"],
+    ]);
+  });
+
+  it("keeps a short last point of a 1. list an item when its siblings are items", () => {
+    const text = corpus("work-summary-duty-report-no-next-steps.txt");
+    expect(headings(text).map((h) => h.marker)).toEqual(["一、", "二、", "三、", "四、"]);
+  });
+
+  it("never makes the title a heading", () => {
+    const text = ["1、2023年度工作总结", "一、主要工作", "全年完成各项目标任务，较好地完成了年初确定的工作目标和重点任务。"].join("\n");
+    expect(headings(text).map((h) => h.text)).toEqual(["主要工作"]);
+  });
+});
+
+describe("scraped copies", () => {
+  // The seed, page markers already removed by normalize, paragraphs separated by spaces.
+  const seed = [
+    "2023年工业园区党工委科学进展观分析检查总结 依据?市深化学习实践科学进展观活动方案?的要求,我委连续推动深化学习实践科学进展观活动。现将分析检查阶段工作总结如下: 一、坚持学习,深化贯彻总书记重要讲话精神 坚持以“弘扬精神,推动科学进展,建设和谐新区为载体,在第一阶段学习调研的根底上",
+    ",组织宽敞干部党员连续深化学习有关科学进展观的重要论述。 三、深化剖析,认真",
+    "撰写分析检查报告 分析检查报告在学习调研的根底上,回忆了十六大以来特殊是今年以来贯彻落实科学进展观状况,最终得以完善。 一实事求是查找问题。分析检查报告系统全面地介绍了工业园区的状况。一是进展的步伐与形势的要求还有确定差距。二是进展的质量和效益还有待于提高。 二深化具体分析",
+    "缘由。针对查找到的问题,党工委、管委会领导班子经过细致认真地分析认为,消逝这些问题的主要缘由是:一是土地紧缺已成为制约工业园区进展的瓶颈。二是入区项目土地利用效率不够高。 三争辩制定整改措施。针对园区工作中存在的突出问题,党工委提出要解决以上问题,必需从以下几个方面着手:一是深化学习科学进展观。二是结合实际深化贯彻落实科学进展观。",
+  ].join("\n");
+
+  it("finds mid-line headings after a space and joins a heading broken by a page break", () => {
+    const h = headings(seed, false);
+    expect(h.filter((x) => x.family === "cn-dun").map((x) => x.text)).toEqual(["坚持学习,深化贯彻总书记重要讲话精神", "深化剖析,认真撰写分析检查报告"]);
+  });
+
+  it("recognises a run 一X 二X 三X of lost-bracket sub-headings by their sequence", () => {
+    const h = headings(seed, false).filter((x) => x.family === "cn-paren");
+    expect(h.map((x) => [x.marker, x.text, x.runIn])).toEqual([
+      ["一", "实事求是查找问题", true],
+      ["二", "深化具体分析缘由", true],
+      ["三", "争辩制定整改措施", true],
+    ]);
+  });
+
+  it("does not take a lone bare numeral lead as a heading", () => {
+    const text = ["标题", "一、总体情况", "一批重点项目顺利推进。全年新开工项目12个，竣工项目8个，完成投资9.2亿元。", "三年来累计投入资金2.1亿元。群众满意度持续提升。"].join("\n");
+    expect(headings(text).map((x) => x.family)).toEqual(["cn-dun"]);
+  });
+
+  it("reads the real seed file without taking page markers for headings", () => {
+    const h = headings(corpus("000_1da3db3453a4fc7f.txt"), false);
+    expect(h.map((x) => x.marker)).toEqual(["一、", "二、", "三、", "一", "二", "三", "四、", "五、"]);
+  });
+});
+
+describe("headings without marker text", () => {
+  it("detects unmarked standalone lines and 一是 leads that open blocks of items (style-headings TXT)", () => {
+    const h = headings(corpus("analysis-check-style-headings-bold-leads.txt"));
+    expect(h.map((x) => [x.family, x.text])).toEqual([
+      ["unmarked", "深化学习调研，夯实思想基础"],
+      ["unmarked", "广泛征求意见，找准突出问题"],
+      ["unmarked", "深入剖析检查，形成分析检查报告"],
+      ["shi-lead", "查找问题力求准"],
+      ["shi-lead", "剖析原因力求深"],
+      ["shi-lead", "制定措施力求实"],
+      ["unmarked", "开展群众评议，接受群众检验"],
+      ["unmarked", "下一步工作安排"],
+    ]);
+  });
+
+  it("leaves 一是 paragraphs that follow each other as items", () => {
+    const h = headings(corpus("analysis-check-gbt9704-complete.txt"));
+    expect(h.some((x) => x.family === "shi-lead")).toBe(false);
+    expect(h).toHaveLength(9);
+  });
+
+  it("takes a Word heading style as a heading even without a marker", () => {
+    const text = ["某医院分析检查阶段总结", "按照统一部署，我院深入学习实践科学发展观活动进入分析检查阶段，现总结如下。", "深化学习调研", "院党委把学习贯穿分析检查阶段的始终，组织院领导班子成员和中层干部参加读书班。"].join("\n");
+    const h = headings(text, true, { 2: { styleLevel: 1, styleName: "heading 1" } });
+    expect(h).toEqual([{ family: "style-1", marker: "", text: "深化学习调研", runIn: false }]);
+  });
+
+  it("does not take signature and date lines for headings", () => {
+    const h = headings(corpus("analysis-check-autonumbered-headings.txt"));
+    expect(h.map((x) => x.text)).not.toContain("中共澜江市供水集团有限公司委员会");
+    expect(h).toHaveLength(13);
+  });
+});

@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { BlockHint, EnumItem, Span } from "../../src/model/document.js";
+import { detectHeadings } from "../../src/structure/headings.js";
+import { buildItems, findMarkers, topSeries } from "../../src/structure/items.js";
+import { buildTree } from "../../src/structure/tree.js";
+import { buildUnits } from "../../src/structure/units.js";
+
+function docFrom(text: string): { text: string; blocks: BlockHint[] } {
+  const blocks: BlockHint[] = [];
+  let at = 0;
+  text.split("\n").forEach((line, index) => {
+    blocks.push({ index, kind: line.includes("\t") ? "table-row" : "paragraph", span: [at, at + line.length] });
+    at += line.length + 1;
+  });
+  return { text, blocks };
+}
+
+function items(text: string, titleSpan: Span | null = [0, text.indexOf("\n")]): EnumItem[] {
+  const units = buildUnits(docFrom(text));
+  const { roots, placed } = buildTree(detectHeadings(units, { titleSpan }), text.length);
+  return buildItems(units, placed, roots);
+}
+
+const top = (list: EnumItem[]) => list.filter((i) => i.depth === 0);
+const corpus = (name: string) => readFileSync(new URL(`../../corpora/dev/${name}`, import.meta.url), "utf8");
+
+describe("inline series", () => {
+  it("splits 一是…二是…三是 at the markers and drops the lead-in", () => {
+    const text = [
+      "标题",
+      "（二）问题产生的原因",
+      "对照群众意见，深挖思想根源，产生上述问题的原因主要有三个方面：一是理论学习不够深入，运用科学发展观指导实践的能力不强。班子成员学习上存在“以干代学”的倾向。二是宗旨意识有所淡化，服务意识不够强。有的同志把主要精力放在项目建设上。三是客观条件制约较多。县级财力有限，交通建设资金缺口大。",
+    ].join("\n");
+    const got = top(items(text));
+    expect(got.map((i) => [i.marker, i.text, i.origin, i.section])).toEqual([
+      ["一是", "理论学习不够深入，运用科学发展观指导实践的能力不强。班子成员学习上存在“以干代学”的倾向。", "inline", "s1"],
+      ["二是", "宗旨意识有所淡化，服务意识不够强。有的同志把主要精力放在项目建设上。", "inline", "s1"],
+      ["三是", "客观条件制约较多。县级财力有限，交通建设资金缺口大。", "inline", "s1"],
+    ]);
+    for (const i of got) expect(text.slice(...i.span)).toBe(i.text);
+  });
+
+  it("splits 首先/其次/最后 and keeps the clause before 首先 out", () => {
+    const text = [
+      "标题",
+      "三、产生问题的原因剖析",
+      "对照上述问题，本人进行了认真反思，但根子在思想、在党性。首先，理论学习的自觉性不强。没有把理论学习摆在应有的位置。其次，担当作为的精神有所减退。遇到矛盾有时绕着走。最后，党性修养有所放松。对自己要求不够严格。",
+    ].join("\n");
+    expect(top(items(text)).map((i) => i.text)).toEqual([
+      "理论学习的自觉性不强。没有把理论学习摆在应有的位置。",
+      "担当作为的精神有所减退。遇到矛盾有时绕着走。",
+      "党性修养有所放松。对自己要求不够严格。",
+    ]);
+  });
+
+  it("keeps a second 一是…三是 run nested inside 四是 (seed, section 五)", () => {
+    const text = [
+      "标题",
+      "五、深化推动,认真做好整改落实阶段工作",
+      "第三阶段,我们将重点作好以下工作: 一是连续加强学习。重点学习有关论述。 二是制定整改落实方案。方案要明确时限要求。 三是解决突出问题。全力推开工业园区健康可持续进展。 四是完善制度机制。乐观推动体制机制创新和制度建设。一是完善推动科学进展的决策机制。二是健全目标责任考核机制。三是建立重大项目推动机制。对不符合科学进展的规章制度,准时清理废止。",
+    ].join("\n");
+    const got = items(text);
+    expect(top(got).map((i) => i.marker)).toEqual(["一是", "二是", "三是", "四是"]);
+    expect(top(got)[3]!.text).toBe("完善制度机制。乐观推动体制机制创新和制度建设。一是完善推动科学进展的决策机制。二是健全目标责任考核机制。三是建立重大项目推动机制。对不符合科学进展的规章制度,准时清理废止。");
+    expect(got.filter((i) => i.depth === 1).map((i) => i.marker)).toEqual(["一是", "二是", "三是"]);
+  });
+
+  it("ignores 一是 glued to a word and a lone 一是 without a second point", () => {
+    expect(topSeries(findMarkers("统一是前提，唯一是目标。"))).toEqual([]);
+    expect(topSeries(findMarkers("我们的做法，一是加强学习。"))).toEqual([]);
+  });
+});
+
+describe("paragraph series", () => {
+  it("takes each 一是 paragraph under a category sub-heading as one item", () => {
+    const text = [
+      "标题",
+      "一、存在的主要问题",
+      "（一）在理论学习和政治能力方面",
+      "一是理论学习的系统性不够。班子集中学习多以传达文件、领读原文为主，研讨交流有时流于形式。",
+      "二是运用理论指导实践的能力不强。面对老旧小区改造等新任务，班子习惯于按老经验开展工作。",
+    ].join("\n");
+    const got = top(items(text));
+    expect(got.map((i) => [i.text.slice(0, 8), i.section, i.origin])).toEqual([
+      ["理论学习的系统性", "s1.1", "paragraph"],
+      ["运用理论指导实践", "s1.1", "paragraph"],
+    ]);
+  });
+
+  it("takes typed 1. paragraphs and ① paragraphs as items, and skips table rows", () => {
+    const text = [
+      "标题",
+      "二、审计发现的主要问题",
+      "1.部分招商引资优惠政策兑现不规范。向3家企业兑现的奖补资金未严格考核，涉及资金486万元。",
+      "2.专项资金拨付不及时。补助资金320万元滞留区财政局8个月。",
+      "序号\t存在问题\t整改措施",
+      "一\t落实教育优先发展战略不够有力\t1.编制全区中小学布局规划； 2.深化集团化办学改革。",
+      "三、整改措施",
+      "①提升组织生活质量。严格落实“三会一课”制度。",
+      "②加强党员队伍建设。建立青年党员“一对一”帮带机制。",
+    ].join("\n");
+    const got = top(items(text));
+    expect(got.map((i) => [i.marker, i.section])).toEqual([
+      ["1.", "s1"],
+      ["2.", "s1"],
+      ["①", "s2"],
+      ["②", "s2"],
+    ]);
+  });
+});
+
+describe("sub-headings as items", () => {
+  it("joins a standalone sub-heading and its paragraph with a line break", () => {
+    const text = [
+      "标题",
+      "三、存在的突出问题",
+      "（一）发展思路不够开阔",
+      "习惯于按照传统模式办企业，满足于保障现有区域供水，缺乏前瞻性的谋划。",
+      "（二）供水安全保障能力不强",
+      "水源结构单一，应急备用水源尚未建成，应对突发事件的能力有待提高。",
+      "下一步，集团党委将抓紧制定整改落实方案。",
+    ].join("\n");
+    const got = top(items(text));
+    expect(got.map((i) => [i.text, i.origin, i.section])).toEqual([
+      ["发展思路不够开阔\n习惯于按照传统模式办企业，满足于保障现有区域供水，缺乏前瞻性的谋划。", "subheading", "s1.1"],
+      ["供水安全保障能力不强\n水源结构单一，应急备用水源尚未建成，应对突发事件的能力有待提高。", "subheading", "s1.2"],
+    ]);
+  });
+
+  it("makes a run-in （一） paragraph one item with its ①② points inside", () => {
+    const text = [
+      "标题",
+      "三、整改措施",
+      "（一）持续强化理论武装。坚持中心组学习制度，并着力抓好两项工作：①班子成员每年到所联系社区讲党课不少于一次；②每季度开展一次专题调研。",
+      "（二）勇于担当破解难题。实行班子成员领衔、专班推进，2024年6月底前完成农贸市场改造。",
+    ].join("\n");
+    const got = items(text);
+    expect(top(got).map((i) => i.text)).toEqual([
+      "持续强化理论武装。坚持中心组学习制度，并着力抓好两项工作：①班子成员每年到所联系社区讲党课不少于一次；②每季度开展一次专题调研。",
+      "勇于担当破解难题。实行班子成员领衔、专班推进，2024年6月底前完成农贸市场改造。",
+    ]);
+    expect(got.filter((i) => i.depth === 1).map((i) => [i.marker, i.section])).toEqual([
+      ["①", "s1.1"],
+      ["②", "s1.1"],
+    ]);
+  });
+
+  it("takes the 一是 points of a lost-bracket run-in heading, not the whole paragraph (seed)", () => {
+    const got = top(items(corpus("000_1da3db3453a4fc7f.txt"), null));
+    const problems = got.filter((i) => i.section === "s3.1").map((i) => i.text);
+    expect(problems).toEqual(["进展的步伐与形势的要求还有确定差距。", "进展的质量和效益还有待于提高。", "经济建设与社会进展不够协调。", "体制机制尚未理顺。"]);
+    const causes = got.filter((i) => i.section === "s3.2");
+    expect(causes).toHaveLength(4);
+    expect(causes[3]!.text.endsWith("机关作风、纪律还有待于进一步加强。")).toBe(true);
+  });
+});
+
+describe("a whole real document", () => {
+  it("gives the gold problems, causes and measures of the GB/T 9704 report", () => {
+    const text = corpus("analysis-check-gbt9704-complete.txt");
+    const gold = JSON.parse(corpus("analysis-check-gbt9704-complete.gold.json")) as { problems: string[]; causes: string[]; measures: string[] };
+    const got = top(items(text));
+    const of = (...ids: string[]) => got.filter((i) => ids.includes(i.section ?? "")).map((i) => i.text);
+    expect(of("s4.1")).toEqual(gold.problems);
+    expect(of("s4.2")).toEqual(gold.causes);
+    expect(of("s4.3", "s6")).toEqual(gold.measures);
+  });
+});
