@@ -11,7 +11,7 @@
 import type { WorkingDocument } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
 import { runRules } from "./engine.js";
-import { builtinChecklists, loadChecklists } from "./loader.js";
+import { builtinChecklists, ChecklistFileError, loadChecklists } from "./loader.js";
 import type { Checklist } from "./types.js";
 
 export { loadChecklists, validateChecklistFile, ChecklistFileError, parseChecklistYaml } from "./loader.js";
@@ -33,7 +33,15 @@ function checklistsFor(files: string[]): Map<string, Checklist> {
 }
 
 export async function runChecklist(doc: WorkingDocument, options: DocumentOptions = {}): Promise<void> {
-  const lists = checklistsFor(options.checklistFiles ?? []);
+  let lists: Map<string, Checklist>;
+  try {
+    lists = checklistsFor(options.checklistFiles ?? []);
+  } catch (e) {
+    // a bad --checklist file: the CLI validates first; here the built-ins still run and the problem is recorded
+    if (!(e instanceof ChecklistFileError)) throw e;
+    doc.warnings.push({ stage: "checklist", code: "CHECKLIST_INVALID", message: `自定义清单无效，已改用内置清单：${e.message}` });
+    lists = checklistsFor([]);
+  }
   let id: string = options.type ?? doc.reportType?.id ?? FALLBACK_TYPE;
   let note: string | undefined;
   if (!options.type && (!doc.reportType || doc.reportType.confidence < MIN_TYPE_CONFIDENCE)) {

@@ -9,6 +9,8 @@
  *
  * 3 outranks 1 because an unread file is a hole in the review that a passing
  * exit code would hide; the findings are still in the output.
+ * `--fail-on never` means the documents never fail the run: neither 1 nor 3
+ * (for report-only runs such as `npm start` over a corpus with broken files).
  */
 import type { AnalysisResult } from "../model/document.js";
 
@@ -26,8 +28,9 @@ export function failsAt(r: AnalysisResult, failOn: FailOn): boolean {
   return (r.checklist?.findings ?? []).some((f) => f.severity === "error" || (failOn === "warning" && f.severity === "warning"));
 }
 
-export function exitCodeFor(state: { interrupted: boolean; unreadable: number; failing: number }): number {
+export function exitCodeFor(state: { interrupted: boolean; unreadable: number; failing: number; failOn?: FailOn }): number {
   if (state.interrupted) return EXIT_INTERRUPTED;
+  if (state.failOn === "never") return EXIT_OK;
   if (state.unreadable > 0) return EXIT_UNREADABLE;
   if (state.failing > 0) return EXIT_FINDINGS;
   return EXIT_OK;

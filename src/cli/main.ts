@@ -253,7 +253,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     if (written.length) text += `已写出:\n${written.map((w) => "  " + w).join("\n")}\n`;
     stream.write(text);
   }
-  const code = exitCodeFor({ interrupted, unreadable, failing });
+  const code = exitCodeFor({ interrupted, unreadable, failing, failOn });
   if (interrupted) {
     // In-process work (concurrency 1) cannot be cancelled; do not wait for it.
     setTimeout(() => process.exit(code), 200).unref();
@@ -347,8 +347,16 @@ function describeChecklist(c: unknown): string {
     const id = String(o["id"] ?? o["type"] ?? o["name"] ?? "");
     const label = String(o["label"] ?? o["title"] ?? "");
     const rules = o["rules"] ?? o["elements"] ?? o["items"];
-    const n = Array.isArray(rules) ? `  ${rules.length} 项` : "";
-    return `${id.padEnd(18)}${label}${n}`;
+    if (!Array.isArray(rules)) return `${id.padEnd(18)}${label}`;
+    const bySeverity = (sev: string): string =>
+      rules
+        .filter((r) => r && typeof r === "object" && (r as Record<string, unknown>)["severity"] === sev)
+        .map((r) => String((r as Record<string, unknown>)["id"]))
+        .join(", ");
+    const lines = [`${id.padEnd(18)}${label}(${rules.length} 项)`];
+    if (bySeverity("error")) lines.push(`    必备(error):   ${bySeverity("error")}`);
+    if (bySeverity("warning")) lines.push(`    建议(warning): ${bySeverity("warning")}`);
+    return lines.join("\n");
   }
   return String(c);
 }
@@ -403,7 +411,8 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     const errors: unknown[] = Array.isArray(res)
       ? res
       : res && typeof res === "object"
-        ? (((res as Record<string, unknown>)["errors"] as unknown[] | undefined) ?? ((res as Record<string, unknown>)["ok"] === false ? ["无效"] : []))
+        ? (((res as Record<string, unknown>)["errors"] as unknown[] | undefined) ??
+          ((res as Record<string, unknown>)["error"] ? [(res as Record<string, unknown>)["error"]] : (res as Record<string, unknown>)["ok"] === false ? ["无效"] : []))
         : res === false
           ? ["无效"]
           : [];
@@ -437,7 +446,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option("--format <formats>", `输出格式,可用逗号分隔多个:${FORMAT_NAMES.join(", ")}(终端默认 table,否则 jsonl)`)
       .option("--out <dir>", "输出目录(results.jsonl、report.html、results.xlsx …)")
       .option("--include-text", "在 JSON/JSONL 中包含规范化后的正文 text.content")
-      .addOption(new Option("--fail-on <level>", "有此级别的检查发现时退出码为 1").choices(["error", "warning", "never"]).default("error")),
+      .addOption(new Option("--fail-on <level>", "有此级别的检查发现时退出码为 1;never:文档内容不影响退出码(也不因无法读取而返回 3)").choices(["error", "warning", "never"]).default("error")),
   ).action(async (paths: string[], o: AnalyzeCliOptions) => setCode(await runAnalyze(paths, o)));
 
   addDocumentOptions(

@@ -58,11 +58,13 @@ const RIGHT_NOUNS: Array<[RegExp, CountKind | "skip"]> = [
   [/^[^，。；、]{0,4}?(?:意见建议|意见和建议|建议意见|意见)(?!表|箱|征求)/, "opinions"],
   [/^[^，。；、]{0,5}?问题/, "problems"],
   [/^[^，。；、]{0,5}?措施/, "measures"],
-  [/^[^，。；、]{0,8}?(?:座谈会|征求会|恳谈会|会议|议事会|协商会|通报会|见面会|交流会|评议会|测评会)/, "meetings"],
+  [/^[^，。；、]{0,8}?(?:座谈会|征求会|征求意见会|恳谈会|议事会|协商会|通报会|见面会|交流会|评议会|测评会|听证会)/, "meetings"],
   [/^[^，。；、]{0,4}?(?:征求意见表|意见征求表|问卷|调查表|测评表|评议表)/, "forms_issued"],
 ];
 
-const MEETING_NOUN = /(?:座谈会|座谈|征求会|恳谈会|议事会|协商会|通报会|见面会|交流会|评议会|院坝会|夜谈会|民主恳谈|会议)$/;
+// Forums held to hear people: 座谈会 / 征求意见会 / 恳谈会 / 院坝会 / 听证会. Not the
+// body's own business meetings (党组会议24次, 推进会, 例会): those are not this kind.
+const MEETING_NOUN = /(?:(?:座谈|恳谈|征求意见|征求|议事|协商|通报|见面|交流|评议|测评|院坝|夜谈|听证|茶话)会|座谈|民主恳谈)$/;
 const FUNCTION_TAIL = /(?:共计|累计|总计|合计|共有|共|计|达到|达|为|了|约|近|有|出|到|各|等)+$/;
 
 const RULES: KindRule[] = [
@@ -80,10 +82,12 @@ const RULES: KindRule[] = [
   {
     kind: "participants",
     units: /^(?:人次|人|名)$/,
-    test: (c) => /参加|参会|与会|出席|参与|到会|参评/.test(c.clause) || /^(?:参加|参会|参与|出席|到会)/.test(c.right),
+    // 参加评议的…共132名 / 参会党员86人 / 共有126名党员参加了评议
+    test: (c) => /参加|参会|与会|出席|参与|到会|参评/.test(c.clause) || /^[^，。；]{0,6}?(?:参加|参会|参与|出席|到会)/.test(c.right),
   },
   { kind: "opinions", units: /^[条个件]$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) },
-  { kind: "problems", units: /^[个条项类]$/, test: (c) => /问题$/.test(c.near) },
+  // 查摆问题12个 / 查摆出班子问题5个方面12条
+  { kind: "problems", units: /^[个条项类]$/, test: (c) => /问题(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) },
   { kind: "measures", units: /^[条项个]$/, test: (c) => /措施$/.test(c.near) },
 ];
 

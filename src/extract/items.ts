@@ -50,7 +50,11 @@ export function indexSections(sections: SectionNode[]): SectionIndex {
   return { byId, flat };
 }
 
-/** The item kind of a section: its own role, or its nearest ancestor's. */
+/**
+ * The item kind of a section: its own role, or its nearest ancestor's when its
+ * own role is neutral (analysis, other). A learning/meeting/… subsection stops
+ * the walk: （一）学习情况 under a problems section holds no problems.
+ */
 export function itemKindOf(index: SectionIndex, sectionId: string | null): ItemKind | null {
   let id = sectionId;
   while (id) {
@@ -58,6 +62,7 @@ export function itemKindOf(index: SectionIndex, sectionId: string | null): ItemK
     if (!s) return null;
     const k = ITEM_ROLES[s.role];
     if (k) return k;
+    if (NEVER_PROSE.has(s.role)) return null;
     id = s.parent;
   }
   return null;
@@ -144,7 +149,8 @@ export function inlineRuns(text: string): Marker[][] {
 
 const LEAD_KIND: Array<[ItemKind, RegExp]> = [
   ["measures", /措施|整改|下一步|下阶段|今后|着手|打算|对策|努力方向|重点(?:作|做|抓)好|抓好以下|解决(?:以上|上述|这些)问题/g],
-  ["causes", /原因|缘由|根源|症结|缘故/g],
+  // 产生问题的原因 / 根子在思想 / 这些问题的产生
+  ["causes", /原因|缘由|根源|根子|症结|缘故|问题的?产生/g],
   ["problems", /问题|不足|差距|短板|缺乏|欠缺/g],
 ];
 
@@ -211,6 +217,45 @@ function paragraphs(text: string, blocks: BlockHint[]): Span[] {
     out.push([start, e]);
   }
   return out.filter(([a, b]) => b > a);
+}
+
+const FIRST_MARKER = /^(?:一是|第一|首先|1[.、．]?|[（(]1[）)]|①|[（(]一[）)]|一、)/;
+
+/**
+ * Runs of the structure stage's own items that no role claimed: consecutive
+ * depth-0 items of one section, a new run at each first marker (一是, 第一,
+ * 首先, 1., ①). Kind from the sentence before the run's first marker.
+ */
+function structureRuns(doc: WorkingDocument, index: SectionIndex, taken: Span[]): Array<{ kind: ItemKind; item: ItemFact }> {
+  const out: Array<{ kind: ItemKind; item: ItemFact }> = [];
+  const free = doc.items
+    .filter((it) => it.depth === 0 && it.origin !== "table-cell" && !itemKindOf(index, it.section))
+    .filter((it) => !rolesOf(index, it.section).some((r) => NEVER_PROSE.has(r)))
+    .filter((it) => !taken.some((s) => overlaps(s, it.span)))
+    .sort((a, b) => a.span[0] - b.span[0]);
+  // a sub-heading item is its own section: its run is kept by the parent section
+  const runKey = (it: EnumItem) => (it.origin === "subheading" && it.section ? (index.byId.get(it.section)?.parent ?? it.section) : it.section);
+  const runs: EnumItem[][] = [];
+  for (const it of free) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    if (!last || !prev || runKey(prev) !== runKey(it) || FIRST_MARKER.test(it.marker)) runs.push([it]);
+    else last.push(it);
+  }
+  for (const run of runs) {
+    const first = run[0]!;
+    if (run.length < 2 && first.origin !== "subheading") continue;
+    const at = Math.max(0, doc.text.lastIndexOf(first.marker, first.span[0]));
+    // the sentence before the run (…存在的主要问题：一是), else the headings around it (（一）查摆的突出问题)
+    let kind = leadKind(leadSentence(doc.text, 0, at));
+    for (let id = runKey(first); !kind && id; id = index.byId.get(id)?.parent ?? null) {
+      const s = index.byId.get(id);
+      if (s && s.id !== first.section) kind = leadKind(s.heading);
+    }
+    if (!kind) continue;
+    for (const it of run) out.push({ kind, item: { text: it.text, span: it.span, section: it.section } });
+  }
+  return out;
 }
 
 /** Items of the inline runs in prose, with the kind their lead-in names. */
@@ -284,9 +329,11 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
   const empty = (Object.keys(buckets) as ItemKind[]).filter((k) => buckets[k].length === 0);
   if (empty.length) {
     const noItems = items.length === 0;
-    for (const { kind, item } of proseItems(doc, index, sectionOf, noItems)) {
+    const taken = [...buckets.problems, ...buckets.causes, ...buckets.measures].map((x) => x.span);
+    const found = noItems ? proseItems(doc, index, sectionOf, true) : structureRuns(doc, index, taken);
+    for (const { kind, item } of found) {
       if (!empty.includes(kind)) continue;
-      if (inTable(item.span)) continue;
+      if (inTable(item.span) || taken.some((s) => overlaps(s, item.span))) continue;
       buckets[kind].push(item);
     }
   }

@@ -46,7 +46,8 @@ function headerColumns(cells: string[]): Columns | null {
 
 /** Split a measure cell into its numbered sub-points; the whole cell when it has none. */
 export function splitSubPoints(text: string, span: Span): Array<{ text: string; span: Span }> {
-  const families: RegExp[] = [/(?:^|\s)(\d{1,2})[.．、](?!\d)/g, /()([①-⑳])/g, /(?:^|\s)[（(](\d{1,2})[）)]/g];
+  // a sub-point starts the cell or follows a space or a clause end: "1.编制…； 2.深化…" (TXT) / "…；2.深化…" (PDF)
+  const families: RegExp[] = [/(?:^|[\s；;。])(\d{1,2})[.．、](?!\d)/g, /()([①-⑳])/g, /(?:^|[\s；;。])[（(](\d{1,2})[）)]/g];
   for (const re of families) {
     const marks: Array<{ at: number; body: number }> = [];
     re.lastIndex = 0;
@@ -54,7 +55,7 @@ export function splitSubPoints(text: string, span: Span): Array<{ text: string; 
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const ord = m[1] ? Number(m[1]) : (m[2] ? m[2].charCodeAt(0) - 0x2460 + 1 : 0);
       if (ord !== expect) continue;
-      const at = m.index + (m[0].length - m[0].trimStart().length);
+      const at = m.index + (/^[\s；;。]/.test(m[0]) ? 1 : 0);
       marks.push({ at, body: m.index + m[0].length });
       expect++;
     }

@@ -178,3 +178,43 @@ export function onOff(el: XmlElement | undefined, name: string): boolean | undef
   const v = c.attrs["w:val"];
   return !(v === "false" || v === "0" || v === "off" || v === "none");
 }
+
+const WORDML_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main", // Strict OOXML
+]);
+
+/**
+ * The readers match names with the conventional `w:` prefix. Word and WPS
+ * always write it, but some generators bind the namespace to another prefix
+ * (`<ns0:p>`) or make it the default namespace (`<p>`). This renames such
+ * elements and attributes to `w:` in place; a part already using `w:` is
+ * returned untouched after one look at the root.
+ */
+export function normalizeWordPrefix(root: XmlElement): XmlElement {
+  let prefix: string | null = null;
+  for (const [k, v] of Object.entries(root.attrs)) {
+    if (!WORDML_NAMESPACES.has(v)) continue;
+    if (k === "xmlns:w") return root;
+    if (k === "xmlns") prefix = "";
+    else if (k.startsWith("xmlns:")) prefix = k.slice(6);
+  }
+  if (prefix === null) return root;
+  const from = prefix === "" ? null : `${prefix}:`;
+  const rename = (name: string): string => {
+    if (from === null) return name.includes(":") ? name : `w:${name}`;
+    return name.startsWith(from) ? `w:${name.slice(from.length)}` : name;
+  };
+  const visit = (el: XmlElement): void => {
+    el.name = rename(el.name);
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(el.attrs)) {
+      // unprefixed attributes belong to no namespace; only prefixed ones move
+      attrs[from !== null && k.startsWith(from) ? `w:${k.slice(from.length)}` : k] = v;
+    }
+    el.attrs = attrs;
+    for (const c of el.children) if (typeof c !== "string") visit(c);
+  };
+  visit(root);
+  return root;
+}

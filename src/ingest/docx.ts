@@ -29,7 +29,7 @@ import { ReportCheckError } from "../model/errors.js";
 import type { DocumentOptions } from "../model/options.js";
 import { NumberingCounter, NumberingDefs } from "./docx-numbering.js";
 import { StyleSheet, type ResolvedStyle } from "./docx-styles.js";
-import { child, childVal, childrenNamed, onOff, parseXml, XmlSyntaxError, type XmlElement } from "./docx-xml.js";
+import { child, childVal, childrenNamed, normalizeWordPrefix, onOff, parseXml, XmlSyntaxError, type XmlElement } from "./docx-xml.js";
 import { DEFAULT_ZIP_LIMITS, GuardedZip, looksLikeOle2, type ZipLimits } from "./zip-guard.js";
 
 export interface DocxReadOptions extends DocumentOptions {
@@ -158,11 +158,12 @@ interface Ctx {
 
 /** Exported for tests and for the benchmark: the XML-only path, no zip. */
 export function readParts(documentXml: Buffer, stylesXml: Buffer | null, numberingXml: Buffer | null): RawDocument {
-  const styles = new StyleSheet(stylesXml ? parseXml(decodeXml(stylesXml)) : null);
-  const defs = new NumberingDefs(numberingXml ? parseXml(decodeXml(numberingXml)) : null);
+  const part = (buf: Buffer): XmlElement => normalizeWordPrefix(parseXml(decodeXml(buf)));
+  const styles = new StyleSheet(stylesXml ? part(stylesXml) : null);
+  const defs = new NumberingDefs(numberingXml ? part(numberingXml) : null);
   // numStyleLink → the numbering style's own w:numId
   const counter = new NumberingCounter(defs, (styleId) => styles.get(styleId)?.numbering?.numId);
-  const root = parseXml(decodeXml(documentXml));
+  const root = part(documentXml);
   const body = child(root, "w:body");
   if (!body) throw new XmlSyntaxError("document.xml has no w:body");
   const ctx: Ctx = { styles, counter, repairs: {}, warnings: [] };

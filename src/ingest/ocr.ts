@@ -151,7 +151,7 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
   for (const block of result.data.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
-        const text = cleanLine(line.text);
+        const text = cleanLine(lineText(line));
         if (!text) continue;
         if (isNoiseLine(text, line.confidence, tuning.minLineConfidence)) {
           dropped++;
@@ -165,11 +165,33 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
   return { page: raster.page, width: raster.width, height: raster.height, dpi: raster.dpi, lines, dropped, renderMs: raster.renderMs, ocrMs };
 }
 
+/**
+ * The line's text without the junk tesseract makes of a pen stroke or a seal
+ * rim at either end of it: a leading or trailing word with no CJK character
+ * that tesseract itself doubts ("vv 2024年1月12日" — "vv" at confidence 0 is a
+ * signature). CJK words are kept whatever their score: single characters often
+ * score low and are still right. Exported for tests.
+ */
+export function lineText(line: Pick<Tesseract.Line, "text" | "words">): string {
+  const words = line.words ?? [];
+  if (words.length === 0) return line.text;
+  const junk = (w: Tesseract.Word) => w.confidence < 50 && !IS_CJK.test(w.text) && !/^\d+([.,]\d+)?%?$/.test(w.text.trim());
+  let a = 0;
+  let b = words.length;
+  while (a < b && junk(words[a]!)) a++;
+  while (b > a && junk(words[b - 1]!)) b--;
+  return words
+    .slice(a, b)
+    .map((w) => w.text)
+    .join(" ");
+}
+
 const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 /** CJK ideographs and full-width punctuation: "，。、；：？！“”‘’（）《》【】—…". */
 const WIDE = `${CJK}\\u3000-\\u303f\\uff01-\\uff60\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026\\u00b7`;
 const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])\\s+|\\s+(?=[${WIDE}])`, "g");
 const IS_CJK = new RegExp(`[${CJK}]`);
+const IS_WIDE = new RegExp(`[${WIDE}]`);
 const CJK_G = new RegExp(`[${CJK}]`, "g");
 
 /** Half-width punctuation tesseract emits in Chinese text, and the full-width form the text layer would have. */
@@ -191,11 +213,25 @@ export function cleanLine(raw: string): string {
     // "(" opens Chinese when what it encloses or what precedes it is Chinese: "（一）", "镇（街道）"
     if (ch === "(" && (touchesCjk || /^[(]\s*[\d一二三四五六七八九十]+\s*[)]/.test(s.slice(at)))) return FULL_WIDTH[ch]!;
     if (ch === ")" && (touchesCjk || /[（][\d一二三四五六七八九十]+$/.test(s.slice(0, at)))) return FULL_WIDTH[ch]!;
-    if (ch !== "(" && ch !== ")" && IS_CJK.test(prev)) return FULL_WIDTH[ch]!;
+    if (ch !== "(" && ch !== ")" && IS_WIDE.test(prev)) return FULL_WIDTH[ch]!;
     return ch;
   });
   // the replacement may have put a full-width bracket next to a space: "（一） 坚持"
-  return s.replace(SPACE_BETWEEN_WIDE, "");
+  s = s.replace(SPACE_BETWEEN_WIDE, "");
+  // Chinese line-breaking rules (禁则): closing punctuation never starts a printed
+  // line and opening punctuation never ends one, so such a mark is dust read as
+  // a quote ("”以《中华人民共和国统计法》…", "…2024年工作“").
+  s = s.replace(/^[，。、；：？！”’）》」』〕】,.;:?!]+/, "").replace(/[“‘（《「『〔【]+$/, "");
+  // "1500.份", "3 .提升": a dot between a number and a CJK character is dust or a
+  // misplaced list dot — kept only as the list marker at the start of the line ("1.扎实")
+  s = s.replace(/^(\d{1,2})\s+\.(?=\S)/, "$1.");
+  s = s.replace(new RegExp(`(?<=.)(?<=\\d)\\.(?=[${CJK}])`, "g"), (m, at: number) => (/^\d{1,2}$/.test(s.slice(0, at)) ? m : ""));
+  // an ASCII dot after Chinese text is dust, never a full stop ("（二）.原因分析", "区委、.区政府")
+  s = s.replace(new RegExp(`(?<=[${WIDE}])\\.+`, "g"), "");
+  // "《三）", "〈镇）": tesseract reads a full-width "（" as a book-title or angle
+  // bracket; a 《 closed by "）" within a few characters was a "（"
+  s = s.replace(/[《〈](?=[^《》〈〉（）()]{1,6}）)/g, "（");
+  return s.trim();
 }
 
 /**
@@ -309,11 +345,31 @@ function geometry(p: OcrPage): PageGeometry {
 }
 
 /**
- * Re-joins printed lines into paragraphs. A line continues the previous one
- * unless the previous one ends a sentence (。：；！？), stops short of the right
- * margin (a heading such as "一、2023年主要工作及成效", or a paragraph's last line),
- * or this line is indented (a new paragraph's 2-character indent). Centred
- * lines of one title ("…关于2022年度经" / "济责任审计…的报告") are joined.
+ * Drops a closing quote ” that closes nothing: dust read as a quote mark in
+ * the middle of a word ("严”格执行" → "严格执行"). Quotes in these reports are
+ * short and never span paragraphs, so an unopened ” is never right.
+ */
+export function balanceQuotes(text: string): string {
+  let open = 0;
+  let out = "";
+  for (const ch of text) {
+    if (ch === "“") open++;
+    else if (ch === "”") {
+      if (open === 0) continue;
+      open--;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Re-joins printed lines into paragraphs. An indented line (the 2-character
+ * indent of a paragraph or a heading: "　　一、存在的主要问题") starts a new
+ * paragraph. A line at the left margin continues the previous line when that
+ * one runs to the right margin (a full line, even if it ends in "。") or does
+ * not end a sentence (。：；！？). Centred lines, or lines in the same larger
+ * type, of one title ("…关于2022年度经" / "济责任审计…的报告") are joined too.
  * A paragraph carries on across a page break when the page ends mid-sentence.
  */
 export function linesToParagraphs(pages: OcrPage[]): Block[] {
@@ -322,23 +378,27 @@ export function linesToParagraphs(pages: OcrPage[]): Block[] {
   let prevFull = false;
   let prevCentred = false;
   const flush = () => {
-    if (current && current.text) blocks.push({ kind: "paragraph", text: current.text, page: current.page });
+    if (current && current.text) blocks.push({ kind: "paragraph", text: balanceQuotes(current.text), page: current.page });
     current = null;
   };
   for (const p of pages) {
     if (p.lines.length === 0) continue;
     const g = geometry(p);
+    let prevHeight = 0;
     p.lines.forEach((l, idx) => {
+      const height = l.y1 - l.y0;
       const indented = l.x0 - g.left > g.charW * 1.2;
       const full = g.right - l.x1 < g.charW * 1.5;
       const leftGap = l.x0 - g.left;
       const rightGap = g.right - l.x1;
       const centred = leftGap > g.charW * 1.5 && rightGap > g.charW * 1.5 && Math.abs(leftGap - rightGap) < g.charW * 2;
       const firstOnPage = idx === 0;
+      // a title in a larger type: this line and the previous one both clearly taller than body lines
+      const sameLargeType = !firstOnPage && prevHeight > g.charW * 1.15 && Math.abs(height - prevHeight) < prevHeight * 0.2;
+      const open = current !== null && !SENTENCE_END.test(current.text);
       const continues =
         current !== null &&
-        !SENTENCE_END.test(current.text) &&
-        ((prevFull && !indented) || (prevCentred && centred && !firstOnPage));
+        ((!indented && (prevFull || open)) || (open && !firstOnPage && ((prevCentred && centred) || sameLargeType)));
       if (continues && current) {
         current.text += l.text;
       } else {
@@ -347,10 +407,109 @@ export function linesToParagraphs(pages: OcrPage[]): Block[] {
       }
       prevFull = full;
       prevCentred = centred;
+      prevHeight = height;
     });
   }
   flush();
   return blocks;
+}
+
+// ───────────────────────────── enumeration repairs ─────────────────────────────
+
+const CN_NUM = "〇一二三四五六七八九十";
+function cnToInt(s: string): number | null {
+  if (/^[一二三四五六七八九]$/.test(s)) return CN_NUM.indexOf(s);
+  const m = /^([一二三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(s);
+  if (!m) return null;
+  return (m[1] ? CN_NUM.indexOf(m[1]) : 1) * 10 + (m[2] ? CN_NUM.indexOf(m[2]) : 0);
+}
+function intToCn(n: number): string {
+  if (n < 10) return CN_NUM[n]!;
+  const t = Math.floor(n / 10);
+  const u = n % 10;
+  return `${t === 1 ? "" : CN_NUM[t]}十${u ? CN_NUM[u] : ""}`;
+}
+
+/** Digit pairs tesseract confuses in "（二）": expected → read. */
+const CONFUSED: Record<number, number[]> = { 2: [3], 3: [2] };
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
+
+/**
+ * OCR misreadings of list markers, fixed from the sequence they belong to:
+ *   - "（一）… （三）… （三）…" → the first "（三）" is "（二）" (a number skipped and then
+ *     repeated, or a skipped number that is a known confusion: 二 read as 三);
+ *   - "3.提升… 4推进…" → "4.推进" (the dot of a numbered item lost);
+ *   - "@班子成员…；@每季度…" → "①…；②…" (tesseract's chi_sim model has no
+ *     circled digits and reads them as "@").
+ * Markers are looked at only at the start of a paragraph; a top-level heading
+ * ("二、") restarts the "（一）" sequence, any heading restarts "1.".
+ * Returns the number of fixes.
+ */
+export function repairEnumerations(blocks: Block[]): number {
+  let fixes = 0;
+  const paras = blocks.filter((b): b is Extract<Block, { kind: "paragraph" }> => b.kind === "paragraph");
+  const paren = /^（([一二三四五六七八九十]{1,3})）/;
+  const top = /^([一二三四五六七八九十]{1,3})、/;
+  const arabic = new RegExp(`^(\\d{1,2})([.．、]?)(?=[${CJK}])`);
+  let lastParen = 0;
+  let lastArabic = 0;
+  paras.forEach((b, i) => {
+    if (top.test(b.text)) {
+      lastParen = 0;
+      lastArabic = 0;
+    }
+    const pm = paren.exec(b.text);
+    if (pm) {
+      lastArabic = 0;
+      const v = cnToInt(pm[1]!);
+      if (v !== null) {
+        let value = v;
+        if (lastParen > 0 && v === lastParen + 2) {
+          // look ahead in the same run for the same number read again
+          let repeated = false;
+          for (let j = i + 1; j < paras.length; j++) {
+            const t = paras[j]!.text;
+            if (top.test(t)) break;
+            const nm = paren.exec(t);
+            if (nm) {
+              repeated = cnToInt(nm[1]!) === v;
+              break;
+            }
+          }
+          if (repeated || CONFUSED[lastParen + 1]?.includes(v)) {
+            value = lastParen + 1;
+            b.text = `（${intToCn(value)}）${b.text.slice(pm[0].length)}`;
+            fixes++;
+          }
+        }
+        lastParen = value;
+      }
+    }
+    const am = arabic.exec(b.text);
+    if (am) {
+      const v = Number(am[1]);
+      if (!am[2] && lastArabic > 0 && v === lastArabic + 1) {
+        b.text = `${v}.${b.text.slice(am[0].length)}`;
+        fixes++;
+      }
+      if (am[2] || v === lastArabic + 1) lastArabic = v;
+    }
+    // circled numbers inside the paragraph, numbered in order of appearance
+    if (b.text.includes("@")) {
+      let k = 0;
+      b.text = b.text.replace(new RegExp(`[${CIRCLED}]|(?<![A-Za-z0-9._-])@[@D]?(?![A-Za-z0-9])`, "g"), (m) => {
+        if (CIRCLED.includes(m)) {
+          k = CIRCLED.indexOf(m) + 1;
+          return m;
+        }
+        if (k >= CIRCLED.length) return m;
+        fixes++;
+        return CIRCLED[k++]!;
+      });
+    }
+  });
+  return fixes;
 }
 
 // ───────────────────────────── the reader ─────────────────────────────
@@ -404,6 +563,7 @@ export function assemble(pages: OcrPage[], tuning: OcrTuning = DEFAULT_TUNING): 
     }
   }
   const blocks = linesToParagraphs(pages);
+  const enumerationFixes = repairEnumerations(blocks);
   const cjk = blocks.reduce((s, b) => s + (b.kind === "paragraph" ? (b.text.match(CJK_G) ?? []).length : 0), 0);
   if (cjk < 20) {
     throw new ReportCheckError("PDF_NO_TEXT", `OCR found ${cjk} CJK characters on ${pages.length} page(s)`);
@@ -418,6 +578,7 @@ export function assemble(pages: OcrPage[], tuning: OcrTuning = DEFAULT_TUNING): 
       ocrMsPerPage: Math.round(totalMs / Math.max(1, pages.length)),
       ...(dropped ? { ocrLinesDropped: dropped } : {}),
       ...(running ? { ocrRunningLinesRemoved: running } : {}),
+      ...(enumerationFixes ? { ocrEnumerationFixes: enumerationFixes } : {}),
     },
     warnings,
     ocr: true,

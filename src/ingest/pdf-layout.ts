@@ -252,9 +252,10 @@ function buildRows(members: Fragment[]): Cell[][] {
     if (c) {
       const below = f.y < c.lastY - 0.3 * s && c.lastY - f.y < 2.3 * s;
       const overlaps = f.x0 < c.x1 + 0.5 * s && f.x1 > c.x0 - 0.5 * s && f.x0 > c.x0 - 1.5 * s;
-      const sameLine = Math.abs(f.y - c.lastY) <= 0.4 * s && f.x0 >= c.x1 - 0.5 * s && f.x0 - c.x1 < 1.0 * s;
-      if ((below && overlaps) || sameLine) {
-        c.text = sameLine ? joinText(c.text, f.text, false) : joinText(c.text, f.text, true);
+      // (Runs side by side on one line were merged into one fragment already;
+      // a second fragment on the same line is the next cell: 郑海燕 | 生态环境….)
+      if (below && overlaps) {
+        c.text = joinText(c.text, f.text, true);
         c.x0 = Math.min(c.x0, f.x0);
         c.x1 = Math.max(c.x1, f.x1);
         c.lastY = Math.min(c.lastY, f.y);
@@ -423,6 +424,10 @@ function bodyGeometry(lines: Line[]): BodyGeometry {
 // A line ending a sentence or a lead-in: 。！？：；… and a closing quote/bracket after one.
 const TERMINAL_RE = /[。！？：；…!?:;][”’」』）)]?$/;
 
+const SENTENCE_END_RE = /[。！？!?][”’」』）)]?$/;
+// 一、 / （一） / 第一部分 / 第二章 at the start of a line.
+const HEADING_START_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分章节])/;
+
 function isCentered(l: Line, g: BodyGeometry): boolean {
   return Math.abs((l.x0 + l.x1) / 2 - g.center) <= 1.5 * l.size && l.x0 > g.left - 2 * l.size;
 }
@@ -437,13 +442,17 @@ function continues(a: Line, b: Line, g: BodyGeometry): boolean {
     if (d > Math.max(1.7 * g.pitch, 1.9 * size) && d > g.pitch + 0.6 * size) return false;
   }
   const offBody = Math.abs(a.size - g.size) > 0.75;
-  // A wrapped title: both lines centred, a size other than the body's.
-  if (offBody && isCentered(a, g) && isCentered(b, g)) return true;
+  // A wrapped title: both lines centred, a size other than the body's — but
+  // not a subtitle under it (`——在…会议上的发言`, `（2023年…）`).
+  if (offBody && isCentered(a, g) && isCentered(b, g)) return !/^[—–(（]/.test(b.text);
   // First-line indent (two characters in 公文), or a centred/right-aligned line.
   if (b.x0 > g.left + 1.0 * size) return false;
   // The previous line stops short of the right margin: its paragraph ended.
   if (a.x1 < g.right - 2 * size) return false;
   if (TERMINAL_RE.test(a.text) && a.x1 < g.right - 0.8 * size) return false;
+  // A heading set flush left after a sentence that happened to fill its line:
+  // `…落实到位。` / `二、存在的主要问题`.
+  if (SENTENCE_END_RE.test(a.text) && HEADING_START_RE.test(b.text)) return false;
   return true;
 }
 
@@ -470,9 +479,6 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
   const removed = new Set<Fragment>();
   verdicts.forEach((v, i) => {
     if (!v) return;
-    // Only the page's outer edge: a candidate band counts when nothing of the
-    // same page that stays lies beyond it (the second band is taken only
-    // together with the first).
     for (const f of candidateFrags[i]!) removed.add(f);
     if (v === "pageNumber") repairs.pageNumbers!++;
     else repairs.runningLines!++;

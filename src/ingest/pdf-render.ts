@@ -206,7 +206,8 @@ export function toGray(rgba: Uint8ClampedArray, removeColourInk: boolean): { gra
  * from its digit, "，" and "。" are several times larger.
  *
  * Size limit 14 px² and 1 mm across at 150 dpi, isolation radius 1 mm,
- * both scaled with the resolution. Returns how many specks were removed.
+ * both scaled with the resolution. Small blobs aligned with a twin (the dots
+ * of "：", of "……") are kept. Returns how many specks were removed.
  */
 export function despeckle(gray: Uint8Array, width: number, height: number, dpi: number, inkBelow = 170): number {
   const maxArea = Math.max(6, Math.round(14 * (dpi / 150) ** 2));
@@ -215,6 +216,7 @@ export function despeckle(gray: Uint8Array, width: number, height: number, dpi: 
   // Pass 1: 8-connected blobs; remember the small ones.
   const seen = new Uint8Array(width * height);
   const small: Array<{ members: number[]; minX: number; minY: number; maxX: number; maxY: number }> = [];
+  const medium: Array<readonly [number, number]> = [];
   const stack: number[] = [];
   for (let start = 0; start < gray.length; start++) {
     if (seen[start] || gray[start]! >= inkBelow) continue;
@@ -251,7 +253,13 @@ export function despeckle(gray: Uint8Array, width: number, height: number, dpi: 
         }
       }
     }
-    if (members.length > maxArea || maxX - minX + 1 > maxSide || maxY - minY + 1 > maxSide) continue;
+    const w = maxX - minX + 1;
+    const h = maxY - minY + 1;
+    if (members.length > maxArea || w > maxSide || h > maxSide) {
+      // punctuation-sized marks ("，" under the dot of "；") are kept for the alignment test
+      if (w <= maxSide * 3 && h <= maxSide * 3) medium.push([(minX + maxX) / 2, (minY + maxY) / 2]);
+      continue;
+    }
     small.push({ members, minX, minY, maxX, maxY });
   }
   if (small.length === 0) return 0;
@@ -276,10 +284,41 @@ export function despeckle(gray: Uint8Array, width: number, height: number, dpi: 
     y1 = Math.min(height - 1, y1);
     return integral[(y1 + 1) * W1 + x1 + 1]! - integral[y0 * W1 + x1 + 1]! - integral[(y1 + 1) * W1 + x0]! + integral[y0 * W1 + x0]!;
   };
+  // Small blobs that line up with another small mark are punctuation, not dust:
+  // the two dots of "：", the dot over the comma of "；" (one above the other,
+  // same x), the dots of "……" (a row, same y).
+  const cell = Math.max(4, Math.round((dpi / 25.4) * 3));
+  const tol = Math.max(2, Math.round(radius / 2));
+  const grid = new Map<string, Array<readonly [number, number]>>();
+  const centre = small.map((c) => [(c.minX + c.maxX) / 2, (c.minY + c.maxY) / 2] as const);
+  for (const pt of [...centre, ...medium]) {
+    const k = `${Math.floor(pt[0] / cell)},${Math.floor(pt[1] / cell)}`;
+    const list = grid.get(k) ?? [];
+    list.push(pt);
+    grid.set(k, list);
+  }
+  const aligned = (i: number): boolean => {
+    const [x, y] = centre[i]!;
+    const gx = Math.floor(x / cell);
+    const gy = Math.floor(y / cell);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const [x2, y2] of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+          const ddx = Math.abs(x2 - x);
+          const ddy = Math.abs(y2 - y);
+          if (ddx === 0 && ddy === 0) continue;
+          if ((ddx <= tol && ddy >= 2 && ddy <= cell) || (ddy <= tol && ddx >= 2 && ddx <= cell)) return true;
+        }
+      }
+    }
+    return false;
+  };
   let removed = 0;
-  for (const c of small) {
+  for (let i = 0; i < small.length; i++) {
+    const c = small[i]!;
     // a mark nearby: the speck is part of a character ("97.3" — the dot beside its digits)
     if (marksIn(c.minX - radius, c.minY - radius, c.maxX + radius, c.maxY + radius) > 0) continue;
+    if (aligned(i)) continue;
     // whiten the speck with its light JPEG halo (left above the ink threshold)
     for (let y = Math.max(0, c.minY - 1); y <= Math.min(height - 1, c.maxY + 1); y++) {
       for (let x = Math.max(0, c.minX - 1); x <= Math.min(width - 1, c.maxX + 1); x++) gray[y * width + x] = 255;

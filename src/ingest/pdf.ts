@@ -11,10 +11,12 @@
  * Why the NON-legacy build: the legacy build installs core-js polyfills
  * process-wide — a slow `Array.prototype.push` and a replaced `JSON.parse` —
  * which slow every later stage of the same process. The modern build needs
- * only three things Node 20 lacks: `Promise.withResolvers`,
- * `ArrayBuffer.prototype.transferToFixedLength` (font substitution only) and a
- * global `DOMMatrix` at import time (taken from @napi-rs/canvas, the one the
- * legacy build would use). They are installed only when missing.
+ * only a few things Node 20 lacks: `Promise.withResolvers`,
+ * `ArrayBuffer.prototype.transferToFixedLength` (font substitution only),
+ * `URL.parse` (before Node 20.18) and a global `DOMMatrix` at import time
+ * (see ImportTimeDOMMatrix). They are installed only when missing, and give
+ * the same text as the legacy build on every dev PDF (item strings and
+ * positions compared).
  *
  * Nothing is fetched: CMaps (for CJK fonts without embedded ToUnicode, e.g.
  * non-embedded GBK-EUC-H / UniGB-UCS2-H in 公文 PDFs), standard fonts, ICC and
@@ -65,10 +67,40 @@ async function installShims(): Promise<void> {
       },
     });
   }
-  const g = globalThis as unknown as { DOMMatrix?: unknown };
-  if (typeof g.DOMMatrix === "undefined") {
-    const canvas = (await import("@napi-rs/canvas")) as unknown as { DOMMatrix: unknown };
-    g.DOMMatrix = canvas.DOMMatrix;
+  // URL.parse arrived in Node 20.18; package.json allows 20.16.
+  const U = URL as unknown as { parse?: unknown };
+  if (typeof U.parse !== "function") {
+    Object.defineProperty(URL, "parse", {
+      configurable: true,
+      writable: true,
+      value: function parse(url: string | URL, base?: string | URL): URL | null {
+        try {
+          return new URL(url, base);
+        } catch {
+          return null;
+        }
+      },
+    });
+  }
+}
+
+/**
+ * pdf.js's display layer builds one `new DOMMatrix()` when its module is
+ * evaluated (a constant for canvas rendering, which we never do). Loading
+ * @napi-rs/canvas just for that costs about a third of the import time, so a
+ * stand-in is installed for the import only and removed right after: a later
+ * import of the legacy build (OCR rendering) then still finds no DOMMatrix
+ * and installs the real one from @napi-rs/canvas.
+ */
+class ImportTimeDOMMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: number[]) {
+    if (Array.isArray(init) && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
   }
 }
 
@@ -97,6 +129,9 @@ function loadPdfJs(): Promise<PdfJs> {
       if (typeof args[0] === "string" && args[0].includes("Please use the `legacy` build")) return;
       log(...args);
     };
+    const g = globalThis as unknown as { DOMMatrix?: unknown };
+    const stubbed = typeof g.DOMMatrix === "undefined";
+    if (stubbed) g.DOMMatrix = ImportTimeDOMMatrix;
     try {
       const pdfjs = (await import("pdfjs-dist/build/pdf.mjs")) as unknown as PdfJs;
       // Run the worker code in this thread (pdf.js's "fake worker"): the batch
@@ -108,6 +143,7 @@ function loadPdfJs(): Promise<PdfJs> {
     } finally {
       console.warn = warn;
       console.log = log;
+      if (stubbed && g.DOMMatrix === ImportTimeDOMMatrix) delete g.DOMMatrix;
     }
   })();
   return pdfjsPromise;

@@ -40,10 +40,19 @@ function countMatches(text: string, re: RegExp): number {
   return n;
 }
 
-/** Higher is better: CJK share minus a heavy penalty for replacement/control characters. */
+// The commonest characters of Chinese prose, simplified and traditional forms. A wrong
+// decoding (Big5 bytes read as GBK) also yields Han characters, but rare ones.
+const COMMON = new Set(
+  "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里裏如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内數数正心反明看原又么麼利比或但质質气氣第向道命此变變条條只没沒结結解问問意建月公无無系军軍很情者最立代想已通并並提直题題党黨程展五果料象员員革位入常文总總次品式活设設及管特件长長求老头頭基资資边邊流路级級少图圖山统統接知较較将將组組见見计計别別手角期根论論运運农農指几幾九区區强強放决決西被干幹做必战戰先回则則任取据據处處府研领領导導群众眾作风風检檢查整改措施问题題落实實认認识識责責任督促进進展廣广泛征徵求见見议議议会會议議班子成员員党員支部委书書记記主席"
+    .split(""),
+);
+
+/** Higher is better: share of common Chinese characters, minus a heavy penalty for replacement/control characters. */
 function decodeScore(text: string): number {
   const chars = text.replace(/\s+/g, "").length || 1;
-  return countMatches(text, CJK) / chars - (5 * countMatches(text, BAD)) / chars;
+  let common = 0;
+  for (const ch of text) if (COMMON.has(ch)) common++;
+  return (countMatches(text, CJK) + 2 * common) / chars - (5 * countMatches(text, BAD)) / chars;
 }
 
 function decodeWith(buffer: Buffer, encoding: string): string | null {

@@ -58,7 +58,9 @@ function tidyBlocks(blocks: BlockHint[], text: string): BlockHint[] {
       prev.span = [prev.span[0], Math.max(prev.span[1], b.span[1])];
       continue;
     }
-    if (b.span[1] <= b.span[0] && b.kind === "paragraph") continue;
+    // An empty block survives only as its own empty line (an empty DOCX paragraph).
+    const ownLine = (b.span[0] === 0 || text[b.span[0] - 1] === "\n") && (b.span[1] === text.length || text[b.span[1]] === "\n");
+    if (b.span[1] <= b.span[0] && b.kind === "paragraph" && !(ownLine && (!prev || prev.span[1] < b.span[0]))) continue;
     out.push(b);
   }
   return out;

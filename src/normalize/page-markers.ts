@@ -56,35 +56,44 @@ function findCandidates(text: string): Candidate[] {
   return out;
 }
 
-/** The longest run 1(or 2)、 … N、 in text order, preferring mid-sentence candidates. */
-function longestSequence(cands: Candidate[]): Candidate[] {
+/**
+ * The longest run 1(or 2)、 … N、 in text order. One missing number is bridged
+ * (a page whose marker was lost: …4、 … 6、…); fewer gaps, then more
+ * mid-sentence members, break ties.
+ */
+function longestSequence(cands: Candidate[]): { chain: Candidate[]; skips: number } {
   const len: number[] = [];
+  const skips: number[] = [];
   const mids: number[] = [];
   const prev: number[] = [];
+  const better = (l: number, sk: number, md: number, i: number) =>
+    l > len[i]! || (l === len[i]! && (sk < skips[i]! || (sk === skips[i]! && md > mids[i]!)));
   cands.forEach((c, i) => {
     len[i] = c.n <= 2 ? 1 : 0;
+    skips[i] = 0;
     mids[i] = c.mid ? 1 : 0;
     prev[i] = -1;
-    if (c.n > 1) {
-      for (let j = 0; j < i; j++) {
-        if (cands[j]!.n !== c.n - 1 || len[j]! === 0) continue;
-        const l = len[j]! + 1;
-        const md = mids[j]! + (c.mid ? 1 : 0);
-        if (l > len[i]! || (l === len[i]! && md > mids[i]!)) {
-          len[i] = l;
-          mids[i] = md;
-          prev[i] = j;
-        }
+    for (let j = 0; j < i; j++) {
+      const step = c.n - cands[j]!.n;
+      if ((step !== 1 && step !== 2) || len[j]! === 0) continue;
+      const l = len[j]! + 1;
+      const sk = skips[j]! + (step - 1);
+      const md = mids[j]! + (c.mid ? 1 : 0);
+      if (better(l, sk, md, i)) {
+        len[i] = l;
+        skips[i] = sk;
+        mids[i] = md;
+        prev[i] = j;
       }
     }
   });
   let best = -1;
   cands.forEach((_, i) => {
-    if (len[i]! > 0 && (best < 0 || len[i]! > len[best]! || (len[i] === len[best] && mids[i]! > mids[best]!))) best = i;
+    if (len[i]! > 0 && (best < 0 || better(len[i]!, skips[i]!, mids[i]!, best))) best = i;
   });
   const chain: Candidate[] = [];
   for (let i = best; i >= 0; i = prev[i]!) chain.unshift(cands[i]!);
-  return chain;
+  return { chain, skips: best >= 0 ? skips[best]! : 0 };
 }
 
 function median(xs: number[]): number {
@@ -94,11 +103,12 @@ function median(xs: number[]): number {
 
 /** The page markers of a scraped copy, or [] when the text has none. */
 export function findPageMarkers(text: string): Candidate[] {
-  const chain = longestSequence(findCandidates(text));
-  if (chain.length < 3) return [];
+  const { chain, skips } = longestSequence(findCandidates(text));
+  if (chain.length < 3 || skips > Math.max(1, Math.floor(chain.length / 4))) return [];
   const inner = chain.filter((c) => c.start > 0);
   if (inner.filter((c) => c.mid).length < Math.max(2, inner.length * 0.5)) return [];
-  const gaps = chain.slice(1).map((c, i) => c.start - chain[i]!.start);
+  // gap per page: a bridged missing marker spans two pages
+  const gaps = chain.slice(1).map((c, i) => (c.start - chain[i]!.start) / (c.n - chain[i]!.n));
   const med = median(gaps);
   if (med < 80) return []; // pages of a few dozen characters are a list, not pages
   if (gaps.some((g) => g < med * 0.25 || g > med * 3)) return [];
@@ -115,7 +125,14 @@ export const pageMarkers: Repair = {
   name: "pageMarkers",
   run(text) {
     return findPageMarkers(text).map((c): TextEdit => {
-      const start = c.mid ? c.sepStart : c.start;
+      // A line break next to a table row stays: joining would put a row and a paragraph on one line.
+      let join = c.mid;
+      if (join && text[c.sepStart] === "\n") {
+        const lineStart = text.lastIndexOf("\n", c.sepStart - 1) + 1;
+        const lineEnd = text.indexOf("\n", c.end);
+        if (text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).includes("\t")) join = false;
+      }
+      const start = join ? c.sepStart : c.start;
       return { start, end: c.end, replacement: "", kind: "pageMarkers" };
     });
   },

@@ -12,3 +12,8 @@ export function displayWidth(s: string): number {
 export function padCjk(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }
+
+/** Right-aligns to `width` terminal columns. */
+export function padStartCjk(s: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+}

@@ -7,7 +7,7 @@ import type { CountKind } from "../model/document.js";
 import { BOM } from "../report/csv.js";
 import { escapeHtml as e } from "../report/html/escape.js";
 import { COUNT_LABELS, ruleLabel, typeLabel } from "../report/labels.js";
-import { padCjk } from "../report/width.js";
+import { padCjk, padStartCjk } from "../report/width.js";
 import type { NumberStats, Stats, TermCount } from "./index.js";
 
 const ITEM_LABELS = { problems: "问题/份", causes: "原因/份", measures: "措施/份" } as const;
@@ -21,7 +21,7 @@ export function formatStatsTable(s: Stats): string {
   const out: string[] = [];
   const errs = Object.values(s.errors).reduce((a, b) => a + b, 0);
   out.push(`文档 ${s.documents} 份,已分析 ${s.ok} 份,无法读取 ${errs} 份`, "");
-  const head = `${padCjk("项目", 18)}${"文档数".padStart(5)}${"合计".padStart(7)}${"平均".padStart(7)}${"中位数".padStart(6)}${"最小".padStart(7)}${"最大".padStart(7)}`;
+  const head = padCjk("项目", 18) + ["文档数", "合计", "平均", "中位数", "最小", "最大"].map((h, i) => padStartCjk(h, i === 0 ? 7 : 9)).join("");
   out.push("数字事实(每份文档取该类最大值):", head);
   for (const [k, v] of Object.entries(s.counts) as Array<[CountKind, NumberStats]>) out.push(statRow(COUNT_LABELS[k] ?? k, v));
   out.push("", "每份文档的条目数:", head);

@@ -151,20 +151,33 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
  * `1.…。正文` `2.…。正文` `3.短句。` the short last one is an item too.
  */
 function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): boolean {
-  const standalone = (k: number) => {
-    const u = units[k]!;
-    const m = matchHeadingMarker(u.text, 0);
-    if (!m || m.family !== family) return false;
+  const shortLine = (k: number, fam: string) => {
+    const u = units[k];
+    const m = u && matchHeadingMarker(u.text, 0);
+    if (!m || m.family !== fam) return false;
     const rest = u.text.slice(m.length);
-    return rest.length <= 30 && !/[。！？!?；;，,：:]$/.test(rest) && !SENTENCE_PUNCT.test(rest) && isBody(units[k + 1]) && !startsWithMarker(units[k + 1]);
+    return rest.length <= 30 && !/[。！？!?；;，,：:]$/.test(rest) && !SENTENCE_PUNCT.test(rest);
   };
+  // Followed by a body paragraph, or by a standalone line of another family that is
+  // (`1.加强理论学习` / `（1）严格落实中心组学习制度` / 正文).
+  const opensBody = (k: number) => {
+    const next = units[k + 1];
+    if (isBody(next, 15) && !startsWithMarker(next)) return true;
+    const m = next && matchHeadingMarker(next.text, 0);
+    return !!m && m.family !== family && shortLine(k + 1, m.family) && isBody(units[k + 2], 15) && !startsWithMarker(units[k + 2]);
+  };
+  const standalone = (k: number) => shortLine(k, family) && opensBody(k);
   if (!standalone(i)) return false;
   // Neighbours of the same family (skipping their body paragraphs) must be standalone too.
   for (const dir of [-1, 1]) {
     for (let k = i + dir; k >= 0 && k < units.length; k += dir) {
       const m = matchHeadingMarker(units[k]!.text, 0);
       if (!m) continue;
-      if (m.family !== family) break;
+      // Skip deeper families (`（1）` lines between `1.` lines); stop at a higher one.
+      if (m.family !== family) {
+        if (CANONICAL_RANK[m.family as HeadingFamily] > CANONICAL_RANK[family]) continue;
+        break;
+      }
       if (!standalone(k)) return false;
       break;
     }
@@ -173,6 +186,8 @@ function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): bool
 }
 
 function bareNumeralRuns(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
+  // Brackets are lost for the whole copy: a document with typed （一） has none to restore.
+  if (found.some((f) => f && f.family === "cn-paren")) return;
   // Candidates: unit starts `一实事求是查找问题。…`, lead ≤ 30 characters.
   const cand: Array<{ i: number; ordinal: number; lead: number; marker: string }> = [];
   for (let i = 0; i < units.length; i++) {
@@ -291,7 +306,7 @@ function unmarkedLines(units: Unit[], found: Array<HeadingCandidate | null>, eli
   if (found.some((f) => f && (f.family === "cn-dun" || f.family.startsWith("style-") || f.family === "part" || f.family === "chapter"))) return;
   // The last body paragraph: anything after it is a signature or a date.
   let lastBody = -1;
-  for (let i = 0; i < units.length; i++) if (isBody(units[i])) lastBody = i;
+  for (let i = 0; i < units.length; i++) if (isBody(units[i], 15)) lastBody = i;
   const cand: number[] = [];
   for (let i = 1; i < lastBody; i++) {
     if (found[i] || !eligible(i)) continue;
@@ -300,9 +315,9 @@ function unmarkedLines(units: Unit[], found: Array<HeadingCandidate | null>, eli
     if (!u.wholeLine || t.length < 4 || t.length > 30) continue;
     if (/[。！？!?；;：:，,、]$/.test(t) || SENTENCE_PUNCT.test(t) || /[\u3000\t]/.test(t)) continue;
     if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)) continue;
-    if (startsWithMarker(u)) continue;
+    if (startsWithMarker(u) || !adjacent(units, i)) continue;
     // Between body text: after a paragraph (or a heading) and before a paragraph.
-    const prevOk = isBody(units[i - 1]) || !!found[i - 1];
+    const prevOk = isBody(units[i - 1], 15) || !!found[i - 1];
     if (!prevOk || !(isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]))) continue;
     cand.push(i);
   }
@@ -331,7 +346,7 @@ function boldLines(units: Unit[], found: Array<HeadingCandidate | null>, eligibl
     if (found[i] || !eligible(i) || !u.block?.bold || !u.wholeLine) continue;
     const t = u.text;
     if (t.length < 4 || t.length > 30 || SENTENCE_PUNCT.test(t) || /[：:，,、]$/.test(t) || /[\u3000\t]/.test(t)) continue;
-    if (startsWithMarker(u) || !(isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]))) continue;
+    if (startsWithMarker(u) || !adjacent(units, i) || !(isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]))) continue;
     found[i] = {
       family: "bold",
       rank: CANONICAL_RANK["cn-dun"] + 0.5,
@@ -345,4 +360,11 @@ function boldLines(units: Unit[], found: Array<HeadingCandidate | null>, eligibl
       lastUnit: i,
     };
   }
+}
+
+/** The next unit follows on the next line (no table in between): `表1 整改任务清单` above a table is no heading. */
+function adjacent(units: Unit[], i: number): boolean {
+  const next = units[i + 1];
+  // One line break plus an indent (`　　`) at most; a table row in between is far longer.
+  return !!next && next.start - units[i]!.end <= 8;
 }

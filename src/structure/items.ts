@@ -41,8 +41,8 @@ export function findMarkers(text: string, from = 0, to = text.length): Occurrenc
     if (m.family === "circled") {
       // ① is unambiguous anywhere.
     } else if (m.family === "ar-dot") {
-      // `1.` inline only after a space (cells and scraped copies: `…； 2.深化…`).
-      if (!atStart && !/\s/.test(prev)) continue;
+      // `1.` inline only after a space or a clause end (`…； 2.深化…`, `主要措施：1.加强…`), never inside a number (18.6亿元).
+      if (!atStart && !/[\s：:；;。]/.test(prev)) continue;
     } else if (!atStart && !CLAUSE_BOUNDARY.test(prev)) continue;
     if (m.family === "seq" && !/[，,、：:]/.test(m.marker.slice(-1)) && !atStart && !/[。；;：:]/.test(prev)) continue;
     out.push({ ...m, at: i });
@@ -124,7 +124,7 @@ function inlineItems(unit: Unit, from: number, section: string | null, allowed?:
   return out;
 }
 
-const OWN_POINT_FAMILIES = (f: MarkerFamily) => f === "shi" || f === "di" || f === "seq" || f === "ar-dot";
+const OWN_POINT_FAMILIES = (f: MarkerFamily) => f === "shi" || f === "di" || f === "seq" || f === "qi" || f === "ar-dot";
 
 export function buildItems(units: Unit[], placed: PlacedHeading[], sections: SectionNode[]): EnumItem[] {
   const byId = new Map<string, SectionNode>();
@@ -199,10 +199,14 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
         found.push(item(u, a, u.text.length, h.marker, h.id, 0, "subheading"));
         found.push(...nestedItems(u, a, u.text.length, h.id));
       } else if (own.length) {
-        const body = units[own[0]!]!;
-        const text = `${h.text}\n${body.text}`;
-        found.push({ text, span: [h.headingSpan[0], body.end], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
-        found.push(...nestedItems(body, 0, body.text.length, h.id));
+        // Heading + its paragraph; all its paragraphs when a sibling follows (the
+        // paragraphs after the LAST sub-heading often close the parent section:
+        // `（四）深化企业内部改革 / 完善… / 下一步，集团党委将…`).
+        const next = placed[k + 1];
+        const body = next && next.level === h.level && next.parent === h.parent ? own.map((i) => units[i]!) : [units[own[0]!]!];
+        const text = `${h.text}\n${body.map((b) => b.text).join("\n")}`;
+        found.push({ text, span: [h.headingSpan[0], body[body.length - 1]!.end], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
+        for (const b of body) found.push(...nestedItems(b, 0, b.text.length, h.id));
       }
     }
     found.sort((x, y) => x.span[0] - y.span[0] || x.depth - y.depth);

@@ -30,6 +30,7 @@ export type PointFamily =
   | "shi" // 一是
   | "di" // 第一，
   | "seq" // 首先 其次 再次 最后
+  | "qi" // 其一， 其二，
   | "ar-dot"
   | "ar-paren"
   | "circled";
@@ -84,8 +85,8 @@ const AR = "[0-9０-９]{1,2}";
 
 // 第一部分 / 第二章 / 第三节
 const RE_PART = new RegExp(`^第(${CN})(部分|章|节|篇)[\\s　、，,：:]?`, "y");
-// 一、 (also 一． as some typists write it)
-const RE_CN_DUN = new RegExp(`^(${CN})[、．]`, "y");
+// 一、 (also 一． as some typists write it); not 一、二季度 / 一、二等奖 (a numeral pair)
+const RE_CN_DUN = new RegExp(`^(${CN})[、．](?![一二三四五六七八九十])`, "y");
 // （一） (一) （一)
 const RE_CN_PAREN = new RegExp(`^[（(](${CN})[）)]`, "y");
 // 1. 1、 1． — not 1.5 (a decimal) nor 2023. (a year)
@@ -98,6 +99,8 @@ const RE_CIRCLED = /^[\u2460-\u2473]/y;
 const RE_SHI = new RegExp(`^(${CN})是`, "y");
 // 第一， 第二、 第三：  (a bare 第一议题 is a word, not a marker)
 const RE_DI = new RegExp(`^第(${CN})[，,、：:]`, "y");
+// 其一， 其二， 其三，
+const RE_QI = new RegExp(`^其(${CN})[，,、：:]`, "y");
 // 首先， 其次， 再次， 最后，
 const RE_SEQ = /^(首先|其次|再次|最后)[，,、：:]?/y;
 const SEQ_ORDINAL: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST };
@@ -113,7 +116,8 @@ export function matchHeadingMarker(text: string, at: number): MarkerMatch | null
   let m = run(RE_PART, text, at);
   if (m) {
     const family: HeadingFamily = m[2] === "章" ? "chapter" : m[2] === "节" ? "section" : "part";
-    return { family, ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
+    // The marker as written, without the space that separates it from the heading: `第一部分 主要工作`.
+    return { family, ordinal: parseChineseNumeral(m[1]!), marker: m[0].replace(/[\s　]+$/, ""), length: m[0].length };
   }
   m = run(RE_CN_DUN, text, at);
   if (m) return { family: "cn-dun", ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
@@ -137,6 +141,8 @@ export function matchPointMarker(text: string, at: number): MarkerMatch | null {
   }
   m = run(RE_DI, text, at);
   if (m) return { family: "di", ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
+  m = run(RE_QI, text, at);
+  if (m) return { family: "qi", ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
   m = run(RE_SEQ, text, at);
   if (m) return { family: "seq", ordinal: SEQ_ORDINAL[m[1]!]!, marker: m[0], length: m[0].length };
   const h = matchHeadingMarker(text, at);
@@ -157,7 +163,7 @@ export const CLAUSE_BOUNDARY = /[。；;：:，,！？!?\s　）)”"]/;
  * word with the numeral (一定, 一些, 三个, 二者 …): such a lead is only a
  * candidate, and a run 一X 二X 三X in sequence confirms it.
  */
-const BARE_STOP = new Set([..."是个些定直般样致旦项次线度起批贯律体把者年月日名位种类条届轮大中方面并切同再向道手共半下上经期季周天人份场家处"]);
+const BARE_STOP = new Set([..."是个些定直般样致旦项次线度起批贯律体把者年月日名位种类条届轮大中方面并切同再向道手共半下上经期季周天人份场家处流心时带号级等档审孩倍成层句票环"]);
 export function matchBareNumeral(text: string, at: number): MarkerMatch | null {
   const m = /^([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])/.exec(text.slice(at, at + 4));
   if (!m) return null;

@@ -26,6 +26,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parse as parseYaml } from "yaml";
 import type { SectionRole } from "../model/document.js";
+import type { SegmenterName } from "../model/options.js";
 import { getSegmenter } from "../segment/segmenter.js";
 
 export const SECTION_ROLES: readonly SectionRole[] = [
@@ -52,6 +53,8 @@ export interface RoleInput {
   level: number;
   /** Headings of the direct children, when the tree is known. */
   childHeadings?: string[];
+  /** jieba backend for the classifier's tokens (default "rs"); pass `options.segmenter` so one process loads one backend. */
+  segmenter?: SegmenterName;
 }
 
 export interface RoleResult {
@@ -133,38 +136,40 @@ const SPIN_BACK: Array<[RegExp, string]> = [
 ];
 
 /** Heading → classifier tokens: jieba words without punctuation and bare particles. */
-export function roleTokens(text: string): string[] {
+export function roleTokens(text: string, segmenter: SegmenterName = "rs"): string[] {
   let t = text;
   for (const [re, to] of SPIN_BACK) t = t.replace(re, to);
-  return getSegmenter("rs")
+  return getSegmenter(segmenter)
     .cut(t)
     .map((w) => w.trim())
     .filter((w) => w && !/^[\p{P}\p{S}\p{N}]+$/u.test(w) && !/^(的|了|和|及|与|对|在|把|为|是)$/.test(w));
 }
 
-let classifierCache: BayesClassifier | null = null;
-function classifier(): BayesClassifier {
-  if (classifierCache) return classifierCache;
+/** One trained model per backend: tokens must be cut the same way in training and use. */
+const classifierCache = new Map<SegmenterName, BayesClassifier>();
+function classifier(segmenter: SegmenterName): BayesClassifier {
+  const cached = classifierCache.get(segmenter);
+  if (cached) return cached;
   // Only the Bayes file: natural's root (and even its classifiers/index) loads storage back-ends,
   // prints dotenv lines and costs ~400 ms; bayes_classifier.js alone loads in ~20 ms.
   const Bayes = require("natural/lib/natural/classifiers/bayes_classifier.js") as new () => BayesClassifier;
   const c = new Bayes();
   const examples = JSON.parse(readFileSync(new URL("./role-examples.json", import.meta.url), "utf8")) as Array<{ heading: string; role: SectionRole; text?: string }>;
   for (const ex of examples) {
-    const tokens = roleTokens(ex.text ? `${ex.heading}。${ex.text}` : ex.heading);
+    const tokens = roleTokens(ex.text ? `${ex.heading}。${ex.text}` : ex.heading, segmenter);
     if (tokens.length) c.addDocument(tokens, ex.role);
   }
   c.train();
-  classifierCache = c;
+  classifierCache.set(segmenter, c);
   return c;
 }
 
 /** Posterior share per role from the Bayes model (sums to 1 over the roles it knows). */
-export function classifierScores(heading: string): Scores {
+export function classifierScores(heading: string, segmenter: SegmenterName = "rs"): Scores {
   const s = zeroScores();
-  const tokens = roleTokens(heading);
+  const tokens = roleTokens(heading, segmenter);
   if (!tokens.length) return s;
-  const out = classifier().getClassifications(tokens);
+  const out = classifier(segmenter).getClassifications(tokens);
   const total = out.reduce((a, b) => a + b.value, 0) || 1;
   for (const { label, value } of out) if ((SECTION_ROLES as readonly string[]).includes(label)) s[label as SectionRole] = value / total;
   return s;
@@ -199,7 +204,7 @@ function firstSentence(body: string): string {
 export function classifyRole(input: RoleInput): RoleResult {
   const heading = input.heading.trim();
   const lex = lexiconScores(heading);
-  const cls = classifierScores(heading);
+  const cls = classifierScores(heading, input.segmenter ?? "rs");
   const scores = zeroScores();
   for (const r of SECTION_ROLES) scores[r] = lex[r] + CLASSIFIER_WEIGHT * cls[r];
 

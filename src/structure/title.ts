@@ -107,6 +107,8 @@ function continuesOnNextLine(first: string, next: string): boolean {
 /** Is a single (maybe joined) line title-like? */
 function looksLikeTitle(line: string): boolean {
   if (line.length > 80) return false;
+  // A document without a title starts with its first heading: 一、基本情况 · （一）… · 1. … · 第一部分
+  if (/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、](?![0-9])|第[一二三四五六七八九十]+(部分|章|节)|[一二三四五六七八九十]是)/.test(line)) return false;
   if (/[。！？]$/.test(line) && !TITLE_END.test(line.replace(/[。！？]$/, ""))) return false;
   if (/[，。；]/.test(line) && !TITLE_WORD.test(line)) return false;
   return true;

@@ -31,6 +31,8 @@ export interface Unit {
 
 /** Lines this long holding spaces between CJK text are page dumps, not paragraphs. */
 const LONG_LINE = 120;
+/** A line at least this long that stops mid-sentence runs on to the next line (page break). */
+const PAGE_LINE = 80;
 /** A page marker left at the start of a page line: `7、缘由。` (normally removed by normalize). */
 const PAGE_MARKER = /^\d{1,3}、(?=[\u4e00-\u9fff,，。])/;
 
@@ -90,7 +92,9 @@ export function buildUnits(doc: Pick<WorkingDocument, "text" | "blocks">): Unit[
       // A page line that ends mid-sentence continues on the next line;
       // a space after `、`/`，` or before a page marker `3、写了…` is a page
       // seam too (`开好民主生活会、 2、写好分析检查报告`).
-      if (midSentence && ((p.lineStart && last.lineEnd) || /[、，,]$/.test(prevText) || PAGE_MARKER.test(pieceText))) {
+      // Only a long page line continues on the next line; a short line (title, heading) ends itself.
+      const lastLine = lineOf(text, last.start);
+      if (midSentence && ((p.lineStart && last.lineEnd && lastLine.length > PAGE_LINE) || /[、，,]$/.test(prevText) || PAGE_MARKER.test(pieceText))) {
         current.parts.push(p);
         continue;
       }
@@ -100,6 +104,12 @@ export function buildUnits(doc: Pick<WorkingDocument, "text" | "blocks">): Unit[
   }
   flush();
   return units.filter((u) => u.text.length > 0);
+}
+
+function lineOf(text: string, offset: number): string {
+  const a = text.lastIndexOf("\n", offset - 1) + 1;
+  const b = text.indexOf("\n", offset);
+  return text.slice(a, b < 0 ? text.length : b);
 }
 
 function makeUnit(text: string, parts: Piece[], paged: boolean): Unit {

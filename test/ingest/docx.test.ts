@@ -110,15 +110,20 @@ describe("the DOCX reader on the dev corpus", () => {
     expect(text).not.toMatch(/第\s*\d+\s*页\s*共\s*\d+\s*页/);
   });
 
-  test("reads a corpus document in a few milliseconds once warm", async () => {
+  test("reads the corpus faster than bare mammoth.extractRawText, in one pass", async () => {
+    const mammoth = (await import("mammoth")).default;
     const bufs = devDocx.map((f) => readFileSync(DEV + f));
-    for (const b of bufs) await readDocx(b, {});
-    const t0 = performance.now();
-    const rounds = 5;
-    for (let k = 0; k < rounds; k++) for (const b of bufs) await readDocx(b, {});
-    const perDoc = (performance.now() - t0) / (rounds * bufs.length);
-    // bare mammoth.extractRawText is ≈ 6 ms/doc; leave room for a loaded machine
-    expect(perDoc).toBeLessThan(12);
+    const perDoc = async (fn: (b: Buffer) => Promise<unknown>): Promise<number> => {
+      for (const b of bufs) await fn(b); // warm up
+      const t0 = performance.now();
+      for (let k = 0; k < 3; k++) for (const b of bufs) await fn(b);
+      return (performance.now() - t0) / (3 * bufs.length);
+    };
+    const ours = await perDoc((b) => readDocx(b, {}));
+    const theirs = await perDoc((b) => mammoth.extractRawText({ buffer: b }));
+    // measured here: ≈ 4 ms against ≈ 22 ms on a loaded 2-core machine
+    expect(ours).toBeLessThan(theirs);
+    expect(ours).toBeLessThan(25);
   });
 });
 
@@ -314,6 +319,14 @@ describe("bad input", () => {
     if (!res.ok) return;
     expect(res.raw.warnings.map((w) => w.code)).toEqual(["DOCX_FALLBACK"]);
     expect(assembleBlocks(res.raw).text).toContain("全年共整改问题15个。");
+  });
+
+  test("reads a document.xml whose WordprocessingML namespace uses another prefix or none", async () => {
+    const expected = ["修订痕迹测试", "全年共整改问题15个。群众满意度95%。", "新增的一段。", "隐藏文字不读：完。"].join("\n");
+    const ns0 = await withDocumentXml((x) => x.replace(/<(\/?)w:/g, "<$1ns0:").replace(/ w:/g, " ns0:").replace("xmlns:w=", "xmlns:ns0="));
+    expect(assembleBlocks(await readDocx(ns0, {})).text).toBe(expected);
+    const bare = await withDocumentXml((x) => x.replace(/<(\/?)w:/g, "<$1").replace(/ w:/g, " ").replace("xmlns:w=", "xmlns="));
+    expect(assembleBlocks(await readDocx(bare, {})).text).toBe(expected);
   });
 
   test("reports DOCX_CORRUPT when document.xml is broken for both readers", async () => {

@@ -31,6 +31,12 @@ describe("decodeText", () => {
     expect(decodeText(readFileSync(`${FIX}utf16be-bom.txt`)).text).toBe(utf8Source);
   });
 
+  it("reads a Big5 traditional-script file as Big5, not as GBK mojibake", () => {
+    const d = decodeText(readFileSync(`${FIX}big5-encoded.txt`));
+    expect(d.encoding).toBe("big5");
+    expect(d.text).toBe(readFileSync(`${FIX}traditional-script.txt`, "utf8"));
+  });
+
   it("keeps short Chinese UTF-8 as UTF-8 even where chardet would guess otherwise", () => {
     for (const s of ["一、总体情况", "整改", "共41条"]) {
       expect(decodeText(Buffer.from(s, "utf8"))).toEqual({ text: s, encoding: "utf-8" });

@@ -70,6 +70,13 @@ describe("normalize on clean documents", () => {
       });
     }
   });
+
+  it("keeps an empty paragraph block as its own empty line", () => {
+    const raw = paragraphs("第一段。", "", "第二段。");
+    const n = normalize(raw);
+    expect(n.text).toBe("第一段。\n\n第二段。");
+    expect(n.blocks.map((b) => b.span)).toEqual([[0, 4], [5, 5], [6, 10]]);
+  });
 });
 
 describe("normalize on the scraped seed document", () => {
@@ -147,6 +154,13 @@ describe("page markers", () => {
   });
 });
 
+it("bridges one page whose marker is missing", () => {
+  const body = "全镇党员干部进一步统一了思想，明确了发展思路，增强了加快发展的信心，为推动经济社会又好又快发展奠定基础";
+  const pages = [1, 2, 3, 5, 6, 7].map((n) => `${n === 1 ? "" : body + body}${n === 5 ? body + body : ""}围绕主 ${n}、题开展`);
+  const found = findPageMarkers(`${body}${pages.join("")}${body}`);
+  expect(found.map((c) => c.n)).toEqual([1, 2, 3, 5, 6, 7]);
+});
+
 describe("other repairs", () => {
   it("converts a traditional-script source to simplified, char for char, and says so", async () => {
     const raw = await read("corpora/fixtures/traditional-script.txt");
@@ -179,6 +193,8 @@ describe("other repairs", () => {
     for (const end of ["共收到意见41条", "2023年12月28日", "联系电话：12345678"]) {
       expect(normalize(paragraphs(long, end)).text).toBe(`${long}\n${end}`);
     }
+    const table: RawDocument = { ...paragraphs(long), blocks: [...paragraphs(long).blocks, { kind: "table", rows: [["合计", "41"]] }] };
+    expect(normalize(table).text).toBe(`${long}\n合计\t41`);
   });
 
   it("restores 《》 only around title-like phrases and never touches a real question mark", () => {

@@ -84,7 +84,13 @@ describe("splitProtected", () => {
     ]);
   });
 
-  it("leaves 年底 to the segmenter instead of taking 年 into the date", () => {
+  it("leaves 年底 and 月底 to the segmenter instead of taking 年/月 into the date", () => {
     expect(getSegmenter("rs").cut("2009年底前完成")).toEqual(["2009", "年底", "前", "完成"]);
+    expect(getSegmenter("rs").cut("于2023年12月底前完成")).toEqual(["于", "2023年", "12", "月底", "前", "完成"]);
+  });
+
+  it("does not let a number change how its neighbours are cut", () => {
+    const seg = getSegmenter("rs");
+    expect(seg.cut("整改于12月底前完成").slice(2)).toEqual(seg.cut("整改于 月底前完成").slice(2).map((t) => (t === " " ? "12" : t)));
   });
 });

@@ -66,6 +66,16 @@ describe("inline series", () => {
     expect(got.filter((i) => i.depth === 1).map((i) => i.marker)).toEqual(["一是", "二是", "三是"]);
   });
 
+  it("splits inline 1. 2. after a colon or semicolon but not inside a number", () => {
+    const occ = findMarkers("主要措施：1.完善制度，投入18.6亿元；2.加强督查。");
+    expect(topSeries(occ).map((o) => o.marker)).toEqual(["1.", "2."]);
+  });
+
+  it("splits inline 其一…其二… and (1)(2) points", () => {
+    expect(topSeries(findMarkers("原因有二：其一，思想认识不到位；其二，制度执行不严格。")).map((o) => o.marker)).toEqual(["其一，", "其二，"]);
+    expect(topSeries(findMarkers("具体包括：（1）建立台账；（2）定期通报；（3）严格考核。")).map((o) => o.ordinal)).toEqual([1, 2, 3]);
+  });
+
   it("ignores 一是 glued to a word and a lone 一是 without a second point", () => {
     expect(topSeries(findMarkers("统一是前提，唯一是目标。"))).toEqual([]);
     expect(topSeries(findMarkers("我们的做法，一是加强学习。"))).toEqual([]);

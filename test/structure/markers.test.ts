@@ -29,9 +29,9 @@ describe("heading-family markers", () => {
     ["（1）加强组织领导。", "ar-paren", 1, "（1）"],
     ["(4)强化成果运用。", "ar-paren", 4, "(4)"],
     ["③增强服务监管效能。", "circled", 3, "③"],
-    ["第一部分 基本情况", "part", 1, "第一部分 "],
-    ["第二章 存在的问题", "chapter", 2, "第二章 "],
-    ["第三节 整改措施", "section", 3, "第三节 "],
+    ["第一部分 基本情况", "part", 1, "第一部分"],
+    ["第二章 存在的问题", "chapter", 2, "第二章"],
+    ["第三节 整改措施", "section", 3, "第三节"],
   ];
   for (const [text, family, ordinal, marker] of cases) {
     it(`reads ${marker.trim()} as ${family} ${ordinal}`, () => {
@@ -62,6 +62,14 @@ describe("point markers", () => {
     expect(matchPointMarker("其次，担当作为的精神有所减退。", 0)).toMatchObject({ family: "seq", ordinal: 2 });
     expect(matchPointMarker("再次，管理制度不够健全。", 0)).toMatchObject({ family: "seq", ordinal: 3 });
     expect(matchPointMarker("最后，党性修养有所放松。", 0)).toMatchObject({ family: "seq", ordinal: LAST });
+  });
+
+  it("reads 其一，其二，", () => {
+    expect(matchPointMarker("其二，服务意识不强。", 0)).toMatchObject({ family: "qi", ordinal: 2 });
+  });
+
+  it("does not read a numeral pair 一、二季度 as a heading marker", () => {
+    expect(matchHeadingMarker("一、二季度全区生产总值增长5%", 0)).toBeNull();
   });
 
   it("does not read 第一议题 or 第一责任人 as a point", () => {

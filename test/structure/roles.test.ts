@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { SectionRole } from "../../src/model/document.js";
 import { classifyRole, classifierScores, lexiconScores, SECTION_ROLES } from "../../src/structure/roles.js";
@@ -99,6 +100,23 @@ describe("classifyRole on headings written for this test", () => {
     const named = classifyRole({ heading: "存在的主要问题", body: "", parentRole: null, level: 1 });
     const vague = classifyRole({ heading: "发展思路不够开阔", body: "", parentRole: null, level: 1 });
     expect(named.confidence).toBeGreaterThan(vague.confidence);
+  });
+});
+
+describe("the role classifier with the nodejieba backend", () => {
+  let available = true;
+  try {
+    createRequire(import.meta.url)("nodejieba");
+  } catch {
+    available = false;
+  }
+  it.skipIf(!available)("gives the same roles as with @node-rs/jieba", () => {
+    const headings = ["存在的主要问题", "产生问题的原因剖析", "今后的努力方向和整改措施", "广泛征求意见，找准突出问题", "下一步工作打算", "整改工作开展情况"];
+    for (const heading of headings) {
+      const a = classifyRole({ heading, body: "", parentRole: null, level: 1 });
+      const b = classifyRole({ heading, body: "", parentRole: null, level: 1, segmenter: "nodejieba" });
+      expect(b.role, heading).toBe(a.role);
+    }
   });
 });
 

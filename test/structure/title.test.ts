@@ -79,6 +79,8 @@ describe("detectTitle on other layouts", () => {
   it("returns null when the document starts with body text", () => {
     expect(title("根据县委统一部署，我局认真开展了分析检查工作，现将有关情况报告如下。\n一、主要做法")).toBeNull();
     expect(detectTitle("", [])).toEqual({ title: null, span: null });
+    expect(title("一、基本情况\n我局现有干部职工56人。")).toBeNull();
+    expect(title("（一）存在的问题\n一是学习不够。")).toBeNull();
   });
 
   it("works without block hints by reading lines", () => {

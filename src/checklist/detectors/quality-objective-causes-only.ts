@@ -7,7 +7,8 @@ export const qualityObjectiveCausesOnly: Detector = {
   description: "原因分析只讲客观、不讲主观",
   detect: (doc) => {
     const kinds = doc.causes.map((c) => c.kind);
-    if (!kinds.length || kinds.includes("subjective") || !kinds.includes("objective")) return null;
+    // every cause must read as objective: an unclassified one may well be subjective
+    if (kinds.length < 2 || !kinds.every((k) => k === "objective")) return null;
     return { span: doc.causes[0]!.span };
   },
 };

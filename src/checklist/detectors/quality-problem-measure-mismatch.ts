@@ -20,11 +20,9 @@ export const qualityProblemMeasureMismatch: Detector = {
   detect: (doc, opts) => {
     const minShared = typeof opts["minShared"] === "number" ? opts["minShared"] : 2;
     if (!doc.problems.length || !doc.measures.length) return null;
-    const measureGrams = doc.measures.map((m) => bigrams(m.text));
-    const orphan = doc.problems.find((p) => {
-      const pg = bigrams(p.text);
-      return !measureGrams.some((mg) => [...pg].filter((b) => mg.has(b)).length >= minShared);
-    });
+    // against all measures together: one problem is often answered by several measures
+    const mg = bigrams(doc.measures.map((m) => m.text).join("。"));
+    const orphan = doc.problems.find((p) => [...bigrams(p.text)].filter((b) => mg.has(b)).length < minShared);
     return orphan ? { span: orphan.span, detail: `“${orphan.text.slice(0, 20)}…”没有对应措施` } : null;
   },
 };

@@ -1,0 +1,72 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractCounts } from "../../src/extract/counts.js";
+
+const kv = (text: string) => extractCounts(text).filter((c) => c.kind !== "other").map((c) => [c.kind, c.value, c.approx]);
+
+describe("extractCounts", () => {
+  it("reads forms issued and returned, meetings in Chinese numerals and talks", () => {
+    const t = "发放征求意见表1200余份，收回1136份。二是召开座谈会十二场，面对面听取意见。累计谈心64人次。";
+    expect(kv(t)).toEqual([
+      ["forms_issued", 1200, true],
+      ["forms_returned", 1136, false],
+      ["meetings", 12, false],
+      ["talks", 64, false],
+    ]);
+  });
+  it("counts an opinions breakdown as opinions too", () => {
+    const t = "共梳理出意见建议93条，其中涉及班子建设的21条，涉及农村公路建设养护的34条，涉及运输市场管理和行风建设的38条。";
+    expect(kv(t).map((x) => x.slice(0, 2))).toEqual([["opinions", 93], ["opinions", 21], ["opinions", 34], ["opinions", 38]]);
+  });
+  it("lists both the raw and the merged figure", () => {
+    expect(kv("收集意见416条，梳理归并为85条。").map((x) => x[1])).toEqual([416, 85]);
+  });
+  it("takes the noun written after the unit", () => {
+    expect(kv("报告共查摆出突出问题4个，从主观和客观两个层面分析了问题产生的原因，提出了5条整改措施。")).toEqual([
+      ["problems", 4, false],
+      ["measures", 5, false],
+    ]);
+    expect(kv("梳理出以下四个方面的问题。")).toEqual([["problems", 4, false]]);
+  });
+  it("keeps satisfaction percentages and drops every other rate", () => {
+    expect(kv("满意和基本满意率为96.2%。管网漏损率由19.6%下降到14.3%，办结率100%，整改完成率75%。")).toEqual([["satisfaction", 96.2, false]]);
+    expect(kv("群众满意度达到九成。")).toEqual([["satisfaction", 90, false]]);
+  });
+  it("separates rectified items from work still in progress", () => {
+    expect(kv("巡察反馈的6个问题已完成整改5个，剩余1个正在按计划推进；局党组共制定整改措施21条，建立完善制度9项。")).toEqual([
+      ["problems", 6, false],
+      ["rectified", 5, false],
+      ["measures", 21, false],
+    ]);
+    expect(kv("审计共发现问题8个，已整改到位6个，正在整改2个。")).toEqual([["problems", 8, false], ["rectified", 6, false]]);
+  });
+  it("ignores vote tallies, people who did not take part, study sessions and durations", () => {
+    expect(kv("评价为“满意”的118票，“基本满意”的9票。选聘普查员326名。组织集中学习6次。一个多月来。缩短到18个工作日。")).toEqual([]);
+  });
+  it("takes participants only with a verb of taking part", () => {
+    expect(kv("参加评议的干部职工、人大代表、政协委员和服务对象代表共132名。支部现有党员11名。")).toEqual([["participants", 132, false]]);
+  });
+  it("sets approx for 近, 余, 多 and 左右 with the round number as value", () => {
+    expect(kv("面向企业发放调查问卷近1500份。发放征求意见表80多份。开展谈心谈话20人次左右。收集到意见建议六十余条。")).toEqual([
+      ["forms_issued", 1500, true],
+      ["forms_issued", 80, true],
+      ["talks", 20, true],
+      ["opinions", 60, true],
+    ]);
+  });
+  it("reads full-width digits and keeps spans on the original text", () => {
+    const t = "共计７５人次的谈心谈话；共征集到意见建议１０８条";
+    const c = extractCounts(t).find((x) => x.kind === "opinions")!;
+    expect(c.value).toBe(108);
+    expect(t.slice(c.span[0], c.span[1])).toContain("１０８条");
+  });
+  it("finds every gold count of the simplified dev texts, and nothing else of a scored kind", () => {
+    const dir = new URL("../../corpora/dev/", import.meta.url);
+    for (const f of readdirSync(dir).filter((n) => n.endsWith(".txt") && !n.includes("traditional"))) {
+      const gold = JSON.parse(readFileSync(new URL(f.replace(/\.txt$/, ".gold.json"), dir), "utf8")) as { counts?: Array<{ kind: string; value: number }> };
+      const want = (gold.counts ?? []).map((c) => `${c.kind}=${c.value}`).sort();
+      const got = extractCounts(readFileSync(new URL(f, dir), "utf8")).filter((c) => c.kind !== "other").map((c) => `${c.kind}=${c.value}`).sort();
+      expect(got, f).toEqual(want);
+    }
+  });
+});
