@@ -12,7 +12,7 @@
 import { createReadStream } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { extname } from "node:path";
+import { extname, relative } from "node:path";
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { AnalysisResult, ReportTypeId } from "../model/document.js";
@@ -230,14 +230,14 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   };
   const written: string[] = [];
   if (o.out) {
-    if (jsonl) written.push(jsonl.path);
+    if (jsonl) written.push(relative(process.cwd(), jsonl.path) || jsonl.path);
     for (const f of formats) {
       if (f === "jsonl") continue;
       const results = formatters[f].needsText || includeText ? kept : kept.map(withoutText);
       for (const file of await formatters[f].files(results, { ...ctx, color: false })) {
         const target = insideDir(o.out, file.name);
         await writeAtomic(target, file.data);
-        written.push(target);
+        written.push(relative(process.cwd(), target) || target);
       }
     }
   } else if (!streamed) {

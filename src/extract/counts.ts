@@ -78,16 +78,20 @@ const RULES: KindRule[] = [
     test: (c) => /发放|发出|下发|印发|分发|填写|填报/.test(c.clause) && /意见表|意见征求表|问卷|调查表|测评表|评议表|征求意见|票/.test(c.clause) && !/宣传|资料|手册|传单|明白纸/.test(c.clause),
   },
   { kind: "talks", units: /^(?:人次|次|人|名)$/, test: (c) => /谈心|谈话|交心/.test(c.clause) && !/提醒谈话|诫勉/.test(c.clause) },
-  { kind: "meetings", units: /^[场次个]$/, test: (c) => MEETING_NOUN.test(c.near) },
+  // 座谈会十二场 — but 成立小区党群议事会3个 is a body set up, not a meeting held
+  { kind: "meetings", units: /^[场次]$/, test: (c) => MEETING_NOUN.test(c.near) && !/成立|建立|组建|设立/.test(c.clause) },
   {
     kind: "participants",
     units: /^(?:人次|人|名)$/,
-    // 参加评议的…共132名 / 参会党员86人 / 共有126名党员参加了评议
-    test: (c) => /参加|参会|与会|出席|参与|到会|参评/.test(c.clause) || /^[^，。；]{0,6}?(?:参加|参会|参与|出席|到会)/.test(c.right),
+    // 参加评议的…共132名 / 参会党员86人 / 共有126名党员参加了评议 — taking part in the
+    // evaluation or the meeting, not 参与志愿服务1200余人次 or 参与学生110名
+    test: (c) =>
+      /参会|与会|参评|到会|(?:参加|参与|出席)[^，。；]{0,14}(?:评议|测评|会议|大会|生活会|座谈|评价)/.test(c.clause) ||
+      /^[^，。；]{0,6}?(?:参加|参与|出席)[^，。；]{0,6}(?:评议|测评|会议|大会|生活会|座谈|评价)|^[^，。；]{0,6}?(?:参会|到会|与会)/.test(c.right),
   },
   { kind: "opinions", units: /^[条个件]$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) },
-  // 查摆问题12个 / 查摆出班子问题5个方面12条
-  { kind: "problems", units: /^[个条项类]$/, test: (c) => /问题(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) },
+  // 查摆问题12个 / 查摆出班子问题5个方面12条 — not 帮助解决…实际问题23个 (work done for others)
+  { kind: "problems", units: /^[个条项类]$/, test: (c) => /问题(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) && !/解决|化解|办结|帮助|协调|处理|受理/.test(c.clause) },
   { kind: "measures", units: /^[条项个]$/, test: (c) => /措施$/.test(c.near) },
 ];
 
@@ -101,6 +105,10 @@ function clauseBefore(text: string, at: number, stops: RegExp, max: number): str
   let i = at;
   while (i > 0 && at - i < max && !stops.test(text[i - 1]!)) i--;
   return text.slice(i, at);
+}
+
+function clauseStartOf(text: string, at: number): number {
+  return at - clauseBefore(text, at, /[。；;！？!?\n]/, 120).length;
 }
 
 function rightAfter(text: string, at: number, max = 14): string {
@@ -166,7 +174,8 @@ export function extractCounts(rawText: string): CountFact[] {
       else continue;
     } else if (/票/.test(right.slice(0, 1))) {
       continue;
-    } else if (/正在|剩余|尚未|未完成|仍有|还有/.test(clause)) {
+    } else if (/正在|剩余|其余|尚未|未完成|仍有|还有/.test(clause) || /^(?:正在|尚未|仍在|未)/.test(right)) {
+      // 剩余1个正在推进 / 其余7条正在整改中 — work in progress is not a counted kind
       kind = "other";
     } else {
       for (const [re, k] of RIGHT_NOUNS) {
@@ -211,5 +220,18 @@ export function extractCounts(rawText: string): CountFact[] {
     out.push({ kind: "satisfaction", value, unit: "%", approx: /以上|左右|多/.test(post), text: rawText.slice(span[0], span[1]), span });
   }
   out.sort((a, b) => a.span[0] - b.span[0]);
-  return out;
+  // A figure restated in a later sentence (制定整改措施46条 … 46条整改措施已完成整改39条)
+  // is the same fact: keep its first mention. Equal figures of one breakdown share a sentence and stay.
+  const seen = new Map<string, number>();
+  return out.filter((c) => {
+    if (c.kind === "other") return true;
+    const key = `${c.kind}=${c.value}`;
+    const sentenceStart = clauseStartOf(text, c.span[0]);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, sentenceStart);
+      return true;
+    }
+    return first === sentenceStart;
+  });
 }

@@ -112,14 +112,17 @@ interface Marker {
 
 const SEQ: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 第三: 3, 最后: 1000 };
 
-/** Markers of inline runs (一是 / 第一， / 首先，其次) at a clause start inside a paragraph. */
+/**
+ * Markers of inline runs at a clause start inside a paragraph: 一是 / 一要 (plans:
+ * 一要进一步加强学习…二要…) / 第一， / 第一步， / 首先，其次.
+ */
 export function findInlineMarkers(text: string): Marker[] {
   const out: Marker[] = [];
-  const re = /(^|[。；;：:！？!?\s，,])(([一二三四五六七八九十]{1,2})是|第([一二三四五六七八九十]{1,2})(?:[，,、：:]|(?=[^一二三四五六七八九十次个年天条项批阶部章节]))|(首先|其次|再次|最后)[，,、：:]?)/g;
+  const re = /(^|[。；;：:！？!?\s，,])(([一二三四五六七八九十]{1,2})(是|要)|第([一二三四五六七八九十]{1,2})(步[，,、：:]?|[，,、：:]|(?=[^一二三四五六七八九十次个年天条项批阶部章节步]))|(首先|其次|再次|最后)[，,、：:]?)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index + m[1]!.length;
-    const family = m[3] ? "shi" : m[4] ? "di" : "seq";
-    const ordinal = m[3] ? cnOrdinal(m[3]) : m[4] ? cnOrdinal(m[4]) : SEQ[m[5]!] ?? 0;
+    const family = m[3] ? (m[4] === "要" ? "yao" : "shi") : m[5] ? (m[6]?.startsWith("步") ? "bu" : "di") : "seq";
+    const ordinal = m[3] ? cnOrdinal(m[3]) : m[5] ? cnOrdinal(m[5]) : SEQ[m[7]!] ?? 0;
     if (!ordinal) continue;
     out.push({ at, body: at + m[2]!.length, ordinal, family, marker: m[2]! });
     re.lastIndex = at + m[2]!.length;
@@ -131,7 +134,7 @@ export function findInlineMarkers(text: string): Marker[] {
 export function inlineRuns(text: string): Marker[][] {
   const marks = findInlineMarkers(text);
   const runs: Marker[][] = [];
-  for (const family of ["shi", "di", "seq"]) {
+  for (const family of ["shi", "yao", "di", "bu", "seq"]) {
     let run: Marker[] = [];
     for (const mk of marks.filter((x) => x.family === family)) {
       const last = run[run.length - 1];
@@ -148,7 +151,8 @@ export function inlineRuns(text: string): Marker[][] {
 }
 
 const LEAD_KIND: Array<[ItemKind, RegExp]> = [
-  ["measures", /措施|整改|下一步|下阶段|今后|着手|打算|对策|努力方向|重点(?:作|做|抓)好|抓好以下|解决(?:以上|上述|这些)问题/g],
+  // 提出了以下整改措施： / 我们将重点作好以下工作： / 新的一年，…着力做好以下几个方面工作：
+  ["measures", /措施|整改|下一步|下阶段|今后|着手|打算|对策|努力方向|新的一年|明年|(?:作|做|抓)好以下|以下(?:几个方面|几项)?工作|解决(?:以上|上述|这些)问题/g],
   // 产生问题的原因 / 根子在思想 / 这些问题的产生
   ["causes", /原因|缘由|根源|根子|症结|缘故|问题的?产生/g],
   ["problems", /问题|不足|差距|短板|缺乏|欠缺/g],
@@ -180,6 +184,17 @@ function leadSentence(text: string, from: number, at: number): string {
   return text.slice(Math.max(from, j), i);
 }
 
+// A paragraph's closing remark after the last point is not part of it:
+// …2024年6月底前完成已建项目管护主体落实。我将始终保持清正廉洁的政治本色，…
+const CLOSING = /^(?:我将|我们将|本人将|我们要|我们一定|总之|综上|总而言之|通过(?:以上|这些)|以上|今后，我|在新的一年里?，我)/;
+
+function dropClosing(item: string): string {
+  const parts = item.match(/[^。！？!?]+[。！？!?]*/g) ?? [item];
+  let keep = parts.length;
+  while (keep > 1 && CLOSING.test(parts[keep - 1]!.trim())) keep--;
+  return parts.slice(0, keep).join("");
+}
+
 /** Split a run into item spans: each from after its marker to the next marker, the last to the paragraph end. */
 function runItems(text: string, run: Marker[], end: number): Array<{ text: string; span: Span; marker: string }> {
   return run.map((mk, i) => {
@@ -187,6 +202,7 @@ function runItems(text: string, run: Marker[], end: number): Array<{ text: strin
     while (s < end && /[，,、：:\s]/.test(text[s]!)) s++;
     let e = i + 1 < run.length ? run[i + 1]!.at : end;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (i === run.length - 1) e = s + dropClosing(text.slice(s, e)).length;
     return { text: text.slice(s, e), span: [s, e] as Span, marker: mk.marker };
   });
 }
@@ -325,16 +341,36 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
     buckets.measures.push(fact);
   }
 
+  // 1b. a problems/causes/measures/next-steps section the structure gave no items for:
+  // its inline runs (第一步，动员部署。…第二步，…) are its items
+  const takenNow = () => [...buckets.problems, ...buckets.causes, ...buckets.measures].map((x) => x.span);
+  for (const s of index.flat) {
+    const kind = ITEM_ROLES[s.role];
+    if (!kind || s.children.length) continue;
+    const body: Span = [s.headingSpan[1], s.span[1]];
+    if (takenNow().some((t) => overlaps(t, body)) || doc.blocks.some((b) => b.kind === "table-row" && overlaps(b.span, body))) continue;
+    for (const [ps, pe] of paragraphs(doc.text, doc.blocks)) {
+      if (ps < body[0] || pe > body[1]) continue;
+      const para = doc.text.slice(ps, pe);
+      for (const run of inlineRuns(para)) {
+        for (const it of runItems(para, run, para.length)) {
+          if (it.text) buckets[kind].push({ text: it.text, span: [ps + it.span[0], ps + it.span[1]], section: s.id });
+        }
+      }
+    }
+  }
+
   // 3. the prose, for the kinds still empty (or every kind when the structure gave no items)
   const empty = (Object.keys(buckets) as ItemKind[]).filter((k) => buckets[k].length === 0);
   if (empty.length) {
     const noItems = items.length === 0;
     const taken = [...buckets.problems, ...buckets.causes, ...buckets.measures].map((x) => x.span);
-    const found = noItems ? proseItems(doc, index, sectionOf, true) : structureRuns(doc, index, taken);
+    const found = noItems ? proseItems(doc, index, sectionOf, true) : [...structureRuns(doc, index, taken), ...proseItems(doc, index, sectionOf, false)];
     for (const { kind, item } of found) {
       if (!empty.includes(kind)) continue;
       if (inTable(item.span) || taken.some((s) => overlaps(s, item.span))) continue;
       buckets[kind].push(item);
+      taken.push(item.span);
     }
   }
 

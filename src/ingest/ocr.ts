@@ -147,20 +147,24 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
   const result = await worker.recognize(toPgm(raster), {}, { text: false, blocks: true });
   const ocrMs = performance.now() - start;
   const lines: OcrLine[] = [];
+  const fragments: OcrLine[] = [];
   let dropped = 0;
   for (const block of result.data.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
         const text = cleanLine(lineText(line));
         if (!text) continue;
+        const box = { text, confidence: line.confidence, x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 };
         if (isNoiseLine(text, line.confidence, tuning.minLineConfidence)) {
-          dropped++;
+          if (mostlyConfidentCjk(line)) fragments.push(box);
+          else dropped++;
           continue;
         }
-        lines.push({ text, confidence: line.confidence, x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 });
+        lines.push(box);
       }
     }
   }
+  dropped += mergeFragments(lines, fragments);
   lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   return { page: raster.page, width: raster.width, height: raster.height, dpi: raster.dpi, lines, dropped, renderMs: raster.renderMs, ocrMs };
 }
@@ -175,7 +179,9 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
 export function lineText(line: Pick<Tesseract.Line, "text" | "words">): string {
   const words = line.words ?? [];
   if (words.length === 0) return line.text;
-  const junk = (w: Tesseract.Word) => w.confidence < 50 && !IS_CJK.test(w.text) && !/^\d+([.,]\d+)?%?$/.test(w.text.trim());
+  // punctuation is not junk: a line-final "：" or "、" often scores low ("方面的原因:")
+  const junk = (w: Tesseract.Word) =>
+    w.confidence < 50 && !IS_CJK.test(w.text) && !/^\d+([.,]\d+)?%?$/.test(w.text.trim()) && !/^[\p{P}]+$/u.test(w.text.trim());
   let a = 0;
   let b = words.length;
   while (a < b && junk(words[a]!)) a++;
@@ -184,6 +190,43 @@ export function lineText(line: Pick<Tesseract.Line, "text" | "words">): string {
     .slice(a, b)
     .map((w) => w.text)
     .join(" ");
+}
+
+/**
+ * A low-scoring line can be a piece of a real line that tesseract split off
+ * around one glyph it could not read: "白览" beside "湾经济开发区管理委员会关于…"
+ * (鹭 read at confidence 0 pulls the whole piece down to 4). Such a piece has
+ * most of its CJK characters read confidently; seal and signature residue has not.
+ */
+function mostlyConfidentCjk(line: Pick<Tesseract.Line, "words">): boolean {
+  const cjkWords = (line.words ?? []).filter((w) => IS_CJK.test(w.text));
+  if (cjkWords.length === 0) return false;
+  return cjkWords.filter((w) => w.confidence >= 75).length * 2 >= cjkWords.length;
+}
+
+/**
+ * Puts split-off pieces back into the line they sit in: same row (vertical
+ * overlap over half the smaller height), horizontal gap under 1.5 line heights.
+ * Pieces with no such neighbour are dropped. Returns how many were dropped.
+ */
+function mergeFragments(lines: OcrLine[], fragments: OcrLine[]): number {
+  let dropped = 0;
+  for (const f of fragments) {
+    const fh = f.y1 - f.y0;
+    const host = lines.find((l) => {
+      const overlap = Math.min(l.y1, f.y1) - Math.max(l.y0, f.y0);
+      const gap = f.x0 >= l.x1 ? f.x0 - l.x1 : l.x0 >= f.x1 ? l.x0 - f.x1 : 0;
+      return overlap > Math.min(fh, l.y1 - l.y0) / 2 && gap < Math.max(fh, l.y1 - l.y0) * 1.5;
+    });
+    if (!host) {
+      dropped++;
+      continue;
+    }
+    host.text = f.x1 <= host.x0 + (host.x1 - host.x0) / 2 ? f.text + host.text : host.text + f.text;
+    host.x0 = Math.min(host.x0, f.x0);
+    host.x1 = Math.max(host.x1, f.x1);
+  }
+  return dropped;
 }
 
 const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
@@ -243,6 +286,8 @@ function isNoiseLine(text: string, confidence: number, floor: number): boolean {
   if (confidence < floor) return true;
   const cjk = (text.match(CJK_G) ?? []).length;
   if (cjk === 0 && !/[0-9A-Za-z]{2,}/.test(text)) return true;
+  // a pen stroke or a rule read as dashes: "-一", "一一", "—_"
+  if (/^[-—–一_~·.。、]+$/.test(text)) return true;
   return false;
 }
 
@@ -376,6 +421,7 @@ export function linesToParagraphs(pages: OcrPage[]): Block[] {
   const blocks: Block[] = [];
   let current: { text: string; page: number } | null = null;
   let prevFull = false;
+  let prevNearFull = false;
   let prevCentred = false;
   const flush = () => {
     if (current && current.text) blocks.push({ kind: "paragraph", text: balanceQuotes(current.text), page: current.page });
@@ -389,16 +435,22 @@ export function linesToParagraphs(pages: OcrPage[]): Block[] {
       const height = l.y1 - l.y0;
       const indented = l.x0 - g.left > g.charW * 1.2;
       const full = g.right - l.x1 < g.charW * 1.5;
+      // within three characters of the margin: a full line whose last mark tesseract lost
+      const nearFull = g.right - l.x1 < g.charW * 3;
       const leftGap = l.x0 - g.left;
       const rightGap = g.right - l.x1;
       const centred = leftGap > g.charW * 1.5 && rightGap > g.charW * 1.5 && Math.abs(leftGap - rightGap) < g.charW * 2;
       const firstOnPage = idx === 0;
       // a title in a larger type: this line and the previous one both clearly taller than body lines
-      const sameLargeType = !firstOnPage && prevHeight > g.charW * 1.15 && Math.abs(height - prevHeight) < prevHeight * 0.2;
+      const sameLargeType = prevHeight > g.charW * 1.15 && height > g.charW * 1.15 && Math.abs(height - prevHeight) < prevHeight * 0.2;
       const open = current !== null && !SENTENCE_END.test(current.text);
+      // The document title: the first lines of the first page, centred, no sentence
+      // end ("望川区统计局2023年工作总结和2024年工作" / "思路"). A red masthead above
+      // it ("××委员会文件") was whitened with the seal colour, so it does not interfere.
+      const inTitle = blocks.length === 0 && !firstOnPage && open && centred;
       const continues =
         current !== null &&
-        ((!indented && (prevFull || open)) || (open && !firstOnPage && ((prevCentred && centred) || sameLargeType)));
+        ((!indented && (prevFull || (open && prevNearFull))) || inTitle || (open && !firstOnPage && (prevCentred || centred) && sameLargeType));
       if (continues && current) {
         current.text += l.text;
       } else {
@@ -406,6 +458,7 @@ export function linesToParagraphs(pages: OcrPage[]): Block[] {
         current = { text: l.text, page: p.page };
       }
       prevFull = full;
+      prevNearFull = nearFull;
       prevCentred = centred;
       prevHeight = height;
     });

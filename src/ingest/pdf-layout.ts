@@ -71,11 +71,16 @@ const LIST_MARKER_RE = /^(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑳]|[
 const ASCII_WORD_END = /[A-Za-z0-9]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
 
-/** Joins two printed lines of one paragraph or cell: no space unless two Latin words meet. */
+/**
+ * Joins two printed lines of one paragraph or cell: no space unless two Latin
+ * words meet. Inside a cell, a line opening a numbered point (`2.深化…`) starts
+ * a new paragraph of the cell: marked "\n" here (which normalizeSpaces keeps)
+ * and turned into the space of the TableBlock convention by cellText().
+ */
 function joinText(a: string, b: string, markerSpace: boolean): string {
   if (!a) return b;
   if (!b) return a;
-  if (markerSpace && LIST_MARKER_RE.test(b)) return `${a} ${b}`;
+  if (markerSpace && LIST_MARKER_RE.test(b)) return `${a}\n${b}`;
   if (ASCII_WORD_END.test(a) && ASCII_WORD_START.test(b) && !isCjk(a.slice(-1))) return `${a} ${b}`;
   return a + b;
 }
@@ -168,7 +173,7 @@ interface PageTable {
  * table's box (same size, x inside, y not far below the table's lowest line).
  * Returns the tables and the fragments left for paragraphs.
  */
-function findTables(frags: Fragment[]): { tables: PageTable[]; rest: Fragment[] } {
+function findTables(frags: Fragment[], continuing: boolean): { tables: PageTable[]; rest: Fragment[] } {
   const tabular = new Set<Fragment>();
   let multiBands = 0;
   for (const band of bands(frags)) {
@@ -181,7 +186,9 @@ function findTables(frags: Fragment[]): { tables: PageTable[]; rest: Fragment[] 
     multiBands++;
     for (const f of band) tabular.add(f);
   }
-  if (multiBands < 2) return { tables: [], rest: frags };
+  // One line of cells is a table only where it can continue the table the
+  // previous page ended with (the tail of a row split by the page break).
+  if (multiBands < (continuing ? 1 : 2)) return { tables: [], rest: frags };
 
   const tables: PageTable[] = [];
   const rest: Fragment[] = [];
@@ -232,7 +239,8 @@ function findTables(frags: Fragment[]): { tables: PageTable[]; rest: Fragment[] 
       members.unshift(rest.pop()!);
     }
     const rows = buildRows(members);
-    if (rows.length >= 2 && Math.max(...rows.map((r) => r.length)) >= 2) {
+    const atTop = members[0] === frags[0];
+    if ((rows.length >= 2 || (continuing && atTop)) && Math.max(...rows.map((r) => r.length)) >= 2) {
       tables.push({ page: f.page, order: members[0]!.order, rows });
     } else {
       rest.push(...members);
@@ -281,8 +289,8 @@ function buildRows(members: Fragment[]): Cell[][] {
   return rows;
 }
 
-/** Rows of cells → rows of strings with a fixed column count (empty cells filled by x). */
-function gridRows(rows: Cell[][]): string[][] {
+/** x-range of each column, from the rows that have a cell in every column. */
+function columnRanges(rows: Cell[][]): Array<[number, number]> {
   const ncols = Math.max(...rows.map((r) => r.length));
   const ranges: Array<[number, number]> = Array.from({ length: ncols }, () => [Infinity, -Infinity]);
   for (const r of rows) {
@@ -292,28 +300,44 @@ function gridRows(rows: Cell[][]): string[][] {
       ranges[k]![1] = Math.max(ranges[k]![1], cell.x1);
     });
   }
+  return ranges;
+}
+
+/** The column a cell falls in: the one it overlaps most (nearest centre on a tie). */
+function columnOf(cell: Cell, ranges: Array<[number, number]>, from = 0): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = from; k < ranges.length; k++) {
+    const [a, b] = ranges[k]!;
+    if (!Number.isFinite(a)) continue;
+    const score = Math.min(b, cell.x1) - Math.max(a, cell.x0) - Math.abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) * 0.01;
+    if (score > bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return best < 0 ? Math.min(from, ranges.length - 1) : best;
+}
+
+/** A cell's final text: `…项目；` + `2.深化…` → `…项目； 2.深化…`. */
+function cellText(text: string): string {
+  return normalizeSpaces(text).replace(/\s*\n\s*/g, " ");
+}
+
+/** Rows of cells → rows of strings with a fixed column count (empty cells filled by x). */
+function gridRows(rows: Cell[][]): string[][] {
+  const ranges = columnRanges(rows);
+  const ncols = ranges.length;
   return rows.map((r) => {
-    if (r.length === ncols) return r.map((cell) => normalizeSpaces(cell.text));
+    if (r.length === ncols) return r.map((cell) => cellText(cell.text));
     const out: string[] = Array.from({ length: ncols }, () => "");
     let next = 0;
     for (const cell of r) {
-      let best = -1;
-      let bestScore = -Infinity;
-      for (let k = next; k < ncols; k++) {
-        const [a, b] = ranges[k]!;
-        const score = Number.isFinite(a)
-          ? Math.min(b, cell.x1) - Math.max(a, cell.x0) - Math.abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) * 0.01
-          : -Infinity;
-        if (score > bestScore) {
-          bestScore = score;
-          best = k;
-        }
-      }
-      if (best < 0) best = Math.min(next, ncols - 1);
-      out[best] = joinText(out[best]!, normalizeSpaces(cell.text), true);
+      const best = columnOf(cell, ranges, next);
+      out[best] = joinText(out[best]!, cell.text, true);
       next = Math.min(best + 1, ncols - 1);
     }
-    return out;
+    return out.map(cellText);
   });
 }
 
@@ -330,7 +354,7 @@ interface Line {
   text: string;
 }
 
-type Element = { kind: "line"; line: Line } | { kind: "table"; page: number; rows: string[][] };
+type Element = { kind: "line"; line: Line } | { kind: "table"; page: number; rows: Cell[][] };
 
 /** Consecutive fragments of one band → one line (x order). */
 function fragmentsToLines(frags: Fragment[]): Line[] {
@@ -488,35 +512,45 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
   const elements: Element[] = [];
   pageFrags.forEach((frags) => {
     const kept = frags.filter((f) => !removed.has(f));
-    const { tables, rest } = findTables(kept);
+    const continuing = elements[elements.length - 1]?.kind === "table";
+    const { tables, rest } = findTables(kept, continuing);
     const lines = fragmentsToLines(rest);
     const items: Array<{ order: number; el: Element }> = lines.map((line) => ({ order: line.order, el: { kind: "line", line } }));
-    for (const t of tables) items.push({ order: t.order, el: { kind: "table", page: t.page, rows: gridRows(t.rows) } });
+    for (const t of tables) items.push({ order: t.order, el: { kind: "table", page: t.page, rows: t.rows } });
     items.sort((a, b) => a.order - b.order);
     for (const it of items) elements.push(it.el);
   });
 
   // 3. Merge a table continued on the next page: drop the repeated header row,
-  //    glue a row split by the page break (its first column is empty).
+  //    glue a row split by the page break (nothing in its first column).
   const merged: Element[] = [];
   for (const el of elements) {
     const prev = merged[merged.length - 1];
-    if (el.kind === "table" && prev?.kind === "table" && prev.page < el.page && prev.rows[0]!.length === el.rows[0]!.length) {
+    if (el.kind === "table" && prev?.kind === "table" && prev.page < el.page) {
       const rows = [...el.rows];
-      if (rows.length && rows[0]!.join("\t") === prev.rows[0]!.join("\t")) {
+      const rowText = (r: Cell[]): string => r.map((c) => normalizeSpaces(c.text)).join("\t");
+      if (rows.length && rowText(rows[0]!) === rowText(prev.rows[0]!)) {
         rows.shift();
         repairs.tableHeaderRepeats = (repairs.tableHeaderRepeats ?? 0) + 1;
       }
+      const ranges = columnRanges(prev.rows);
       const last = prev.rows[prev.rows.length - 1]!;
-      if (rows.length && rows[0]![0] === "" && last[0] !== "") {
-        const cont = rows.shift()!;
-        prev.rows[prev.rows.length - 1] = last.map((c, k) => joinText(c, cont[k] ?? "", true));
+      const first = rows[0];
+      if (first && ranges.length >= 2 && columnOf(first[0]!, ranges) > 0 && columnOf(last[0]!, ranges) === 0) {
+        rows.shift();
+        for (const cell of first) {
+          const k = columnOf(cell, ranges);
+          const target = last.find((c) => columnOf(c, ranges) === k);
+          if (target) target.text = joinText(target.text, cell.text, true);
+          else last.push(cell);
+        }
+        last.sort((a, b) => a.x0 - b.x0);
         repairs.tableRowJoins = (repairs.tableRowJoins ?? 0) + 1;
       }
       prev.rows.push(...rows);
       continue;
     }
-    merged.push(el.kind === "table" ? { ...el, rows: el.rows.map((r) => [...r]) } : el);
+    merged.push(el);
   }
 
   // 4. Lines → paragraphs.
@@ -531,7 +565,7 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
   for (const el of merged) {
     if (el.kind === "table") {
       flush();
-      blocks.push({ kind: "table", rows: el.rows, page: el.page } satisfies TableBlock);
+      blocks.push({ kind: "table", rows: gridRows(el.rows), page: el.page } satisfies TableBlock);
       continue;
     }
     const line = el.line;

@@ -164,10 +164,11 @@ type HTMLCanvasElementLike = NonNullable<RenderParams["canvas"]>;
  * RGBA → grey (ITU-R BT.601 weights), whitening coloured ink.
  *
  * "Coloured" = saturated: the strongest channel exceeds the weakest by more
- * than 50 and by at least 30 % of the strongest (seal red ≈ (214, 38, 38), its
- * JPEG-blurred pink rim ≈ (230, 150, 150), blue pen ≈ (30, 40, 110)); near-black
- * greys with JPEG colour noise ((60, 30, 35)) stay text. Black text overprinted by a seal
- * stays black: multiply blending keeps it dark in every channel.
+ * than 40 and by at least 20 % of the strongest (seal red ≈ (214, 38, 38), its
+ * JPEG-blurred pink rim ≈ (235, 175, 175), blue pen ≈ (30, 40, 110)); near-black
+ * greys with JPEG colour noise ((40, 25, 30)) stay text. Black text overprinted
+ * by a seal stays black: stamp ink multiplies, and where JPEG's colour blur
+ * tints it dark red the strongest channel is still dark.
  */
 export function toGray(rgba: Uint8ClampedArray, removeColourInk: boolean): { gray: Uint8Array; colourInkShare: number } {
   const n = rgba.length >> 2;
@@ -184,9 +185,14 @@ export function toGray(rgba: Uint8ClampedArray, removeColourInk: boolean): { gra
       const max = r > g ? (r > b ? r : b) : g > b ? g : b;
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       const d = max - min;
-      if (d > 50 && d * 10 >= max * 3) {
-        gray[q] = 255;
-        if (y < 200) coloured++;
+      if (d > 40 && d * 10 >= max * 2) {
+        // Coloured. Bright (the seal's red, its pink rim): paper. Dark: black text
+        // under the seal, tinted by JPEG chroma blur ((80, 10, 10)): keep the
+        // strongest channel as its grey, which stays dark. Blue pen: paper.
+        const blue = b === max && b - r > 40;
+        const v = blue || max > 150 ? 255 : max;
+        if (v === 255 && y < 200) coloured++;
+        gray[q] = v;
         continue;
       }
     }

@@ -188,6 +188,8 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
   let task: PDFDocumentLoadingTask | null = null;
   const pages: PdfPage[] = [];
   let numPages = 0;
+  let failedPages = 0;
+  let lastPageError = "";
   try {
     task = pdfjs.getDocument({
       data,
@@ -240,18 +242,28 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
       } catch (e) {
         if (e instanceof ReportCheckError) throw e;
         // One broken page does not lose the document; an all-broken one is corrupt.
-        if (n === 1 && numPages === 1) throw new ReportCheckError("PDF_CORRUPT", errorText(e));
+        failedPages++;
+        lastPageError = errorText(e);
       }
       pages.push({ number: n, items });
     }
+    if (numPages > 0 && failedPages === numPages) throw new ReportCheckError("PDF_CORRUPT", lastPageError);
   } finally {
     // Frees the worker-side document even when we bail out early or a time limit fires.
     if (task) await task.destroy().catch(() => undefined);
   }
 
-  // No text layer at all → a scan.
-  const allText = pages.map((p) => p.items.map((i) => i.str).join("")).join("");
-  const meaningful = allText.replace(/[\s\p{P}\p{S}]/gu, "").length;
+  // No text layer at all → a scan. Mostly scanned pages (a typed cover over a
+  // scanned body) are handed to OCR as a whole when OCR is on.
+  const pageTexts = pages.map((p) => p.items.map((i) => i.str).join(""));
+  const allText = pageTexts.join("");
+  const countMeaningful = (t: string): number => t.replace(/[\s\p{P}\p{S}]/gu, "").length;
+  const meaningful = countMeaningful(allText);
+  const emptyPages = pageTexts.filter((t) => countMeaningful(t) < 3).length;
+  if (options.ocr && numPages > 1 && emptyPages * 2 >= numPages) {
+    const { ocrPdf } = await import("./ocr.js");
+    return ocrPdf(buffer, options);
+  }
   if (meaningful < Math.max(10, numPages * 3)) {
     if (options.ocr) {
       const { ocrPdf } = await import("./ocr.js");
@@ -268,6 +280,15 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
 
   const { blocks, repairs } = layoutPages(pages);
   const warnings: RawDocument["warnings"] = [];
+  // Pages without a single text run (a blank page or a scanned one); a page
+  // holding only its footer `— 4 —` is not counted.
+  const textless = pageTexts.filter((t) => t.trim().length === 0).length;
+  if (textless > 0) {
+    warnings.push({ stage: "ingest", code: "PDF_PAGES_WITHOUT_TEXT", message: `PDF 有 ${textless} 页没有文字层(空白页或扫描页),这些页没有读取到内容;如是扫描页,可加 --ocr 参数识别。` });
+  }
+  if (failedPages > 0) {
+    warnings.push({ stage: "ingest", code: "PDF_PAGE_FAILED", message: `PDF 有 ${failedPages} 页无法读取,已跳过(${lastPageError})。` });
+  }
   if (g.bad > 0 && g.share > 0.02) {
     warnings.push({ stage: "ingest", code: "PDF_PARTLY_GARBLED", message: `PDF 文字层有 ${g.bad} 个字符无法解码(占 ${(g.share * 100).toFixed(1)}%)。` });
   }

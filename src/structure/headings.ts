@@ -120,7 +120,7 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
   const u = units[i]!;
   const rest = u.text.slice(mlen);
   const base = { family, rank: CANONICAL_RANK[family], ordinal, marker, unit: i, lastUnit: i };
-  const standalone = rest.length <= MAX_STANDALONE && !SENTENCE_PUNCT.test(rest.replace(/[。；;]$/, ""));
+  const standalone = rest.length <= MAX_STANDALONE && !SENTENCE_PUNCT.test(rest.replace(/[。；;]$/, "")) && !/\u3000| {2,}/.test(rest);
   const lowFamily = family === "ar-dot" || family === "ar-paren" || family === "circled";
   if (standalone || (styled && !SENTENCE_PUNCT.test(rest.slice(0, -1)))) {
     if (lowFamily && !styled && !lowFamilyHeading(units, i, family)) return null;
@@ -138,8 +138,11 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
     return { ...base, text: trimHeading(text), span: [u.start, headingEnd], headingSpan: [hs[0], headingEnd], runIn: false, lastUnit };
   }
   if (lowFamily) return null; // run-in 1. (1) ① are items
-  // Run-in lead: `（一）提高政治站位，扛牢整改责任。巡察反馈会后…`
-  const stop = rest.search(/[。！？!?]/);
+  // Run-in lead: `（一）提高政治站位，扛牢整改责任。巡察反馈会后…`, `一、基本情况：今年以来…`
+  let stop = rest.search(/[。！？!?：:]/);
+  // A lead set off by a wide space: `一、总体情况　今年以来，…`.
+  const gap = rest.search(/\u3000| {2,}/);
+  if (gap >= 2 && (stop < 0 || gap < stop)) stop = gap;
   if (stop < 1 || stop > MAX_LEAD) return null;
   const hs = unitSpan(u, mlen, mlen + stop);
   return { ...base, text: trimHeading(rest.slice(0, stop)), span: [u.start, hs[1]], headingSpan: hs, runIn: true };

@@ -43,7 +43,11 @@ export function findMarkers(text: string, from = 0, to = text.length): Occurrenc
     } else if (m.family === "ar-dot") {
       // `1.` inline only after a space or a clause end (`…； 2.深化…`, `主要措施：1.加强…`), never inside a number (18.6亿元).
       if (!atStart && !/[\s：:；;。]/.test(prev)) continue;
-    } else if (!atStart && !CLAUSE_BOUNDARY.test(prev)) continue;
+    } else if (!atStart && !CLAUSE_BOUNDARY.test(prev)) {
+      // A PDF can drop a line-final 。 (`…各方面意见一是发放征求意见表。`): a first
+      // 一是 after a character that makes no word with 一 still opens a run (统一是 / 唯一是 do not).
+      if (!(m.family === "shi" && m.ordinal === 1 && !/[统唯之第万专单同划归合逐均某任另其每进惟不一]/.test(prev))) continue;
+    }
     if (m.family === "seq" && !/[，,、：:]/.test(m.marker.slice(-1)) && !atStart && !/[。；;：:]/.test(prev)) continue;
     out.push({ ...m, at: i });
     i += m.length - 1;
@@ -56,16 +60,19 @@ export function findMarkers(text: string, from = 0, to = text.length): Occurrenc
  * marker that opens a run 1, 2, … of at least two; a restart at 1 inside
  * the run (`四是…一是…二是…`) is nested and skipped.
  */
-export function topSeries(occ: Occurrence[], allowed?: (f: MarkerFamily) => boolean): Occurrence[] {
+export function topSeries(occ: Occurrence[], allowed?: (f: MarkerFamily) => boolean, carry?: Carry): Occurrence[] {
   for (let s = 0; s < occ.length; s++) {
     const first = occ[s]!;
-    if (first.ordinal !== 1 || (allowed && !allowed(first.family))) continue;
+    // A run that goes on from the previous paragraph: `一是…。二是…。` / `三是…。`.
+    const continues = s === 0 && first.at === 0 && !!carry && first.family === carry.family && first.ordinal === carry.next;
+    if ((first.ordinal !== 1 && !continues) || (allowed && !allowed(first.family))) continue;
+    const base = first.ordinal - 1;
     const run = [first];
     let nested = false;
     for (let t = s + 1; t < occ.length; t++) {
       const o = occ[t]!;
       if (o.family !== first.family) continue;
-      const expected = run.length + 1;
+      const expected = base + run.length + 1;
       if (o.ordinal === expected || (o.ordinal === LAST && expected >= 2)) {
         run.push(o);
         nested = false;
@@ -76,9 +83,15 @@ export function topSeries(occ: Occurrence[], allowed?: (f: MarkerFamily) => bool
         // A stray lower ordinal outside a nested run ends nothing; ignore it.
       }
     }
-    if (run.length >= 2) return run;
+    if (run.length >= 2 || (run.length === 1 && base > 0)) return run;
   }
   return [];
+}
+
+/** The series a previous paragraph left open: family and the ordinal expected next. */
+export interface Carry {
+  family: MarkerFamily;
+  next: number;
 }
 
 interface SplitPoint {
@@ -112,9 +125,13 @@ function nestedItems(unit: Unit, a: number, b: number, section: string | null, s
 }
 
 /** Items of one unit's inline series; empty when the unit has none. */
-function inlineItems(unit: Unit, from: number, section: string | null, allowed?: (f: MarkerFamily) => boolean): EnumItem[] {
+function inlineItems(unit: Unit, from: number, section: string | null, allowed?: (f: MarkerFamily) => boolean, carry?: { value: Carry | undefined }): EnumItem[] {
   const occ = findMarkers(unit.text, from);
-  const series = topSeries(occ, allowed);
+  const series = topSeries(occ, allowed, carry?.value);
+  if (carry) {
+    const last = series[series.length - 1];
+    carry.value = last && last.ordinal !== LAST ? { family: last.family, next: last.ordinal + 1 } : undefined;
+  }
   if (!series.length) return [];
   const out: EnumItem[] = [];
   for (const p of splitAt(unit.text, series, unit.text.length)) {
@@ -189,7 +206,11 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
       const leadEnd = u.map.findIndex((o) => o >= h.headingSpan[1]);
       found.push(...inlineItems(u, leadEnd < 0 ? u.text.length : leadEnd, h.id, OWN_POINT_FAMILIES));
     }
-    for (const i of own) if (!consumed.has(i)) found.push(...inlineItems(units[i]!, 0, h.id));
+    const carry: { value: Carry | undefined } = { value: undefined };
+    for (const i of own) {
+      if (consumed.has(i)) carry.value = undefined;
+      else found.push(...inlineItems(units[i]!, 0, h.id, undefined, carry));
+    }
 
     // C. A sub-heading with its paragraph.
     if (!found.length && node.parent && !node.children.length) {

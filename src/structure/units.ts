@@ -49,7 +49,8 @@ interface Piece {
 export function isPagedText(text: string): boolean {
   const lines = text.split("\n").filter((l) => l.trim());
   if (!lines.length) return false;
-  const long = lines.filter((l) => l.length > LONG_LINE && / [^\sA-Za-z0-9]/.test(l));
+  // A space after CJK text or punctuation (`如下: 一、`, `精神 坚持`, `生活会 12月12日`), not `1200 余份`.
+  const long = lines.filter((l) => l.length > LONG_LINE && /[^\sA-Za-z0-9] +\S/.test(l));
   const chars = lines.reduce((n, l) => n + l.length, 0);
   return long.reduce((n, l) => n + l.length, 0) > chars * 0.5;
 }
@@ -66,7 +67,7 @@ export function buildUnits(doc: Pick<WorkingDocument, "text" | "blocks">): Unit[
     if (paged) {
       // Split at spaces that separate paragraphs: `缘由。 二深化` / `精神 坚持以`.
       let from = 0;
-      const re = /[ \u00a0]+/g;
+      const re = /(?<=[^\sA-Za-z0-9])[ \u00a0]+(?=\S)/g;
       for (const m of line.matchAll(re)) {
         pieces.push({ start: start + from, end: start + m.index, lineStart: from === 0, lineEnd: false, block, wholeLine: false });
         from = m.index + m[0].length;

@@ -193,10 +193,12 @@ describe("report-check analyze, interrupted", () => {
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    let sent = false;
     const interrupted = new Promise<void>((resolve) => {
       child.stderr.setEncoding("utf8").on("data", (d: string) => {
         stderr += d;
-        if (/\[3\//.test(stderr)) {
+        if (!sent && /\[3\//.test(stderr)) {
+          sent = true;
           child.kill("SIGINT");
           resolve();
         }

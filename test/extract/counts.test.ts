@@ -54,6 +54,31 @@ describe("extractCounts", () => {
       ["opinions", 60, true],
     ]);
   });
+  it("reads phrasings not in the dev corpus", () => {
+    expect(kv("召开各类座谈会、征求意见会78场，发放征求意见函2000余份，收回1856份")).toEqual([
+      ["meetings", 78, false],
+      ["forms_issued", 2000, true],
+      ["forms_returned", 1856, false],
+    ]);
+    expect(kv("查摆出班子问题5个方面12条")).toEqual([["problems", 12, false]]);
+    expect(kv("共收集意见建议136条，归纳梳理为四个方面28条").map((x) => x[1])).toEqual([136, 28]);
+    expect(kv("共有126名党员参加了评议")).toEqual([["participants", 126, false]]);
+    expect(kv("共梳理出意见建议两千六百余条")).toEqual([["opinions", 2600, true]]);
+    expect(kv("发放调查问卷3万4000份")).toEqual([["forms_issued", 34000, false]]);
+    expect(kv("制定整改措施23条，已完成整改18项，正在推进5项")).toEqual([["measures", 23, false], ["rectified", 18, false]]);
+  });
+  it("does not count the body's own business meetings, leaflets or visits", () => {
+    expect(kv("全年共召开党组会议24次。走访群众500余人，发放宣传资料3000份。")).toEqual([]);
+  });
+  it("keeps a figure restated in a later sentence once, and drops work still in progress", () => {
+    expect(kv("制定整改措施46条。截至12月20日,46条整改措施已完成整改39条,其余7条正在整改中。")).toEqual([
+      ["measures", 46, false],
+      ["rectified", 39, false],
+    ]);
+  });
+  it("takes participants in the evaluation, not volunteers or pupils", () => {
+    expect(kv("累计参与志愿服务1200余人次，参与学生110名。成立小区党群议事会3个。帮助解决实际问题23个。")).toEqual([]);
+  });
   it("reads full-width digits and keeps spans on the original text", () => {
     const t = "共计７５人次的谈心谈话；共征集到意见建议１０８条";
     const c = extractCounts(t).find((x) => x.kind === "opinions")!;

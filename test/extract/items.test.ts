@@ -100,3 +100,30 @@ describe("rectification task tables", () => {
     expect(extractItems(makeDoc(t)).problems).toEqual([]);
   });
 });
+
+describe("prose fallbacks for unseen layouts", () => {
+  it("reads 一要…二要 plan runs and leaves the closing remark out of the last point", () => {
+    const text = "标题\n新的一年，我将认真对照自身存在的不足，着力做好以下几个方面工作：一要进一步加强学习；二要进一步强化担当，2024年6月底前完成。我将始终保持清正廉洁的政治本色。";
+    const got = extractItems(makeDoc(text));
+    expect(got.measures.map((m) => m.text)).toEqual(["进一步加强学习；", "进一步强化担当，2024年6月底前完成。"]);
+    expect(got.problems).toEqual([]);
+  });
+  it("splits the inline 第一步，…第二步， of a next-steps section the structure gave no items for", () => {
+    const text = "标题\n三、工作步骤\n整改工作分三步推进。第一步，动员部署。召开动员会。第二步，集中整改。逐项落实。第三步，巩固提升。建立长效机制。";
+    const s = section("s1", "next-steps", text, "工作步骤", text.length);
+    const got = extractItems(makeDoc(text, { sections: [s], items: [item(text, "整改工作分三步推进。", null, "x")] }));
+    expect(got.measures.map((m) => m.text)).toEqual(["动员部署。召开动员会。", "集中整改。逐项落实。", "巩固提升。建立长效机制。"]);
+  });
+  it("reads the kind of an unclaimed run from the heading above it when the lead-in says nothing", () => {
+    const text = "标题\n（一）查摆的突出问题\n一是发展理念还不够新。\n二是服务作风还有差距。";
+    const s = section("s1", "other", text, "查摆的突出问题", text.length);
+    const doc = makeDoc(text, {
+      sections: [s],
+      items: [
+        { ...item(text, "发展理念还不够新。", "s1"), origin: "paragraph" },
+        { ...item(text, "服务作风还有差距。", "s1", "二是"), origin: "paragraph" },
+      ],
+    });
+    expect(extractItems(doc).problems.map((p) => p.text)).toEqual(["发展理念还不够新。", "服务作风还有差距。"]);
+  });
+});

@@ -41,6 +41,10 @@ describe("classifyCause", () => {
     expect(classifyCause("区位条件较差。松岭地处山区，距县城较远，交通不便。")).toBe("objective");
     expect(classifyCause("人才外流严重。青壮年劳动力大量外出务工。")).toBe("objective");
   });
+  it("reads weak execution and outdated thinking as subjective", () => {
+    expect(classifyCause("教育理念更新不及时。对“以学生发展为中心”的理念理解不深。")).toBe("subjective");
+    expect(classifyCause("制度执行和监督约束有所弱化。对基层所站的日常监督偏宽偏软。")).toBe("subjective");
+  });
   it("returns null when nothing tells", () => {
     expect(classifyCause("统筹城乡进展还做得不够。")).toBeNull();
   });

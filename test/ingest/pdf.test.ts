@@ -203,4 +203,31 @@ describe("layoutPages on positioned runs of one character each (as Word and WPS 
     expect(repairs.runningLines).toBe(2);
     expect(repairs.lineJoins).toBeGreaterThanOrEqual(3);
   });
+
+  it("glues the tail of a table row that the page break carried alone to the top of the next page", () => {
+    const cell = (text: string, x: number, y: number): PdfTextItem[] => chars(text, x, y, 10);
+    const page1: PdfPage = {
+      number: 1,
+      items: [
+        ...cell("序号", 100, 700), ...cell("问题", 150, 700), ...cell("措施", 300, 700),
+        ...cell("1", 100, 670), ...cell("问题一", 150, 670), ...cell("措施一", 300, 670),
+        ...cell("2", 100, 640), ...cell("问题二的前", 150, 640), ...cell("措施二的前", 300, 640),
+      ],
+    };
+    const page2: PdfPage = {
+      number: 2,
+      items: [...cell("半部分", 150, 780), ...cell("半部分", 300, 780), ...chars("表格之后的正文段落。", LEFT + 2 * SIZE, 700)],
+    };
+    const { blocks } = layoutPages([page1, page2]);
+    expect(blocks[0]).toEqual({
+      kind: "table",
+      page: 1,
+      rows: [
+        ["序号", "问题", "措施"],
+        ["1", "问题一", "措施一"],
+        ["2", "问题二的前半部分", "措施二的前半部分"],
+      ],
+    });
+    expect(blocks[1]).toMatchObject({ kind: "paragraph", text: "表格之后的正文段落。", page: 2 });
+  });
 });

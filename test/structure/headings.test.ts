@@ -77,6 +77,21 @@ describe("typed markers", () => {
     ]);
   });
 
+  it("takes 1. lines over （1） sub-heading lines as headings", () => {
+    const text = [
+      "标题",
+      "四、整改措施",
+      "1.加强理论学习",
+      "（1）严格落实中心组学习制度",
+      "每月集中学习一次，每季度开展一次专题研讨，班子成员每年撰写调研报告不少于一篇。",
+      "（2）创新学习方式",
+      "采取专题辅导、现场教学等方式，增强学习的吸引力和实效性。",
+      "2.改进工作作风",
+      "班子成员每月深入林区一线不少于3天，建立问题台账，限期办结。",
+    ].join("\n");
+    expect(headings(text).map((h) => h.marker)).toEqual(["四、", "1.", "（1）", "（2）", "2."]);
+  });
+
   it("keeps a short last point of a 1. list an item when its siblings are items", () => {
     const text = corpus("work-summary-duty-report-no-next-steps.txt");
     expect(headings(text).map((h) => h.marker)).toEqual(["一、", "二、", "三、", "四、"]);

@@ -76,6 +76,26 @@ describe("inline series", () => {
     expect(topSeries(findMarkers("具体包括：（1）建立台账；（2）定期通报；（3）严格考核。")).map((o) => o.ordinal)).toEqual([1, 2, 3]);
   });
 
+  it("continues an inline run into the next paragraph that starts with the next ordinal", () => {
+    const text = [
+      "标题",
+      "二、原因分析",
+      "主要原因有：一是思想认识不到位。对整改工作的重要性认识不足。二是制度执行不严格。",
+      "三是监督检查不经常。日常监督流于形式，发现问题不及时。",
+      "这些问题必须认真加以解决。",
+    ].join("\n");
+    expect(top(items(text)).map((i) => [i.marker, i.text])).toEqual([
+      ["一是", "思想认识不到位。对整改工作的重要性认识不足。"],
+      ["二是", "制度执行不严格。"],
+      ["三是", "监督检查不经常。日常监督流于形式，发现问题不及时。"],
+    ]);
+  });
+
+  it("opens a run at 一是 after a PDF lost the 。 before it", () => {
+    const occ = findMarkers("通过多种渠道广泛听取各方面意见一是发放征求意见表。二是召开座谈会。");
+    expect(topSeries(occ).map((o) => o.marker)).toEqual(["一是", "二是"]);
+  });
+
   it("ignores 一是 glued to a word and a lone 一是 without a second point", () => {
     expect(topSeries(findMarkers("统一是前提，唯一是目标。"))).toEqual([]);
     expect(topSeries(findMarkers("我们的做法，一是加强学习。"))).toEqual([]);
@@ -135,6 +155,23 @@ describe("sub-headings as items", () => {
     expect(got.map((i) => [i.text, i.origin, i.section])).toEqual([
       ["发展思路不够开阔\n习惯于按照传统模式办企业，满足于保障现有区域供水，缺乏前瞻性的谋划。", "subheading", "s1.1"],
       ["供水安全保障能力不强\n水源结构单一，应急备用水源尚未建成，应对突发事件的能力有待提高。", "subheading", "s1.2"],
+    ]);
+  });
+
+  it("keeps every paragraph of a sub-heading followed by a sibling, and only the first after the last one", () => {
+    const text = [
+      "标题",
+      "二、存在的主要问题",
+      "（一）理论学习不够深入",
+      "班子成员学习时间不够集中，学用结合不够紧密。",
+      "部分同志满足于读原文、记笔记，学习效果不明显。",
+      "（二）服务群众不够到位",
+      "深入林区一线调研不够，对林农的实际困难了解不深。",
+      "上述问题，班子将认真加以整改。",
+    ].join("\n");
+    expect(top(items(text)).map((i) => i.text)).toEqual([
+      "理论学习不够深入\n班子成员学习时间不够集中，学用结合不够紧密。\n部分同志满足于读原文、记笔记，学习效果不明显。",
+      "服务群众不够到位\n深入林区一线调研不够，对林农的实际困难了解不深。",
     ]);
   });
 

@@ -38,6 +38,7 @@ details.doc>summary h2{display:inline;font-size:16px;margin:0 8px 0 0}
 .doc-text .hl-measure{background:var(--measure);border-bottom:2px solid var(--measure-b)}
 .doc-text .hl-count{color:var(--count);font-weight:600;text-decoration:underline}
 .doc-text .hl-finding{outline:2px dashed var(--finding)}
+.doc-text .hl-evidence{border-top:1px dotted #188038}
 .doc-text .hl-heading{font-weight:700;color:#1f3a5f}
 .doc-text .hl-restore{text-decoration:underline dotted #9334e6 2px;cursor:help}
 .legend span{margin-right:12px;padding:0 6px;border-radius:3px}
