@@ -2,7 +2,9 @@
  * Dates, as ISO where the year can be told: 2009年11月28日 → 2009-11-28;
  * 12月12日 with the document's year 2023 → 2023-12-12; 2023年12月底 →
  * 2023-12 (month precision); 二〇二三年十二月 → 2023-12.
- * The document's year is the year of the last full date (the signature date
+ * A month-day without a year takes the last year written before it
+ * (2023年度…12月12日 → 2023, even in a report signed 2024年1月), else the
+ * document's year: the year of the last full date (the signature date
  * 2009年11月28日 closes most reports), else the most frequent written year.
  * Never a span like 2023年 alone (a year is not a date) or 3个月.
  */
@@ -32,6 +34,13 @@ export function inferDocumentYear(text: string): number | null {
   return best;
 }
 
+function lastYearBefore(text: string, at: number): number | null {
+  const re = /(\d{4})年/g;
+  let y: number | null = null;
+  for (let m = re.exec(text); m && m.index < at; m = re.exec(text)) y = Number(m[1]);
+  return y;
+}
+
 export function extractDates(rawText: string): DateFact[] {
   const text = foldWidth(rawText);
   const docYear = inferDocumentYear(text);
@@ -46,7 +55,7 @@ export function extractDates(rawText: string): DateFact[] {
     if (month === null || month < 1 || month > 12) continue;
     if (day !== null && (day < 1 || day > 31)) continue;
     if (!m[1] && !m[3] && !m[4]) continue; // 月 alone: 6月 is too weak without year or day
-    const y = year ?? docYear;
+    const y = year ?? lastYearBefore(text, m.index) ?? docYear;
     const iso = y === null ? null : day !== null ? `${y}-${pad(month)}-${pad(day)}` : `${y}-${pad(month)}`;
     const span: Span = [m.index, m.index + m[0].length];
     out.push({ text: rawText.slice(span[0], span[1]), iso, span });

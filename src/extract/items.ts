@@ -19,6 +19,7 @@
 import type { BlockHint, CauseFact, EnumItem, ItemFact, MeasureFact, SectionNode, SectionRole, Span, WorkingDocument } from "../model/document.js";
 import { classifyCause } from "./cause-kind.js";
 import { findDeadline, findOwner } from "./measure-attrs.js";
+import { extractPairs } from "./pairs.js";
 import { extractTableItems } from "./tables.js";
 
 export type ItemKind = "problems" | "causes" | "measures";
@@ -339,6 +340,18 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
     const fact: ItemFact = { text: m.text, span: m.span, section: m.section };
     measureAttrs.set(fact, { deadline: m.deadline, owner: m.owner });
     buckets.measures.push(fact);
+  }
+
+  // 2b. 关于…的问题 / 整改情况： pairs replace whatever items overlapped them
+  const pairs = extractPairs(doc.text, paragraphs(doc.text, doc.blocks), sectionOf);
+  if (pairs.problems.length) {
+    for (const k of Object.keys(buckets) as ItemKind[]) buckets[k] = buckets[k].filter((x) => !pairs.covered.some((c) => overlaps(c, x.span)));
+    buckets.problems.push(...pairs.problems);
+    for (const m of pairs.measures) {
+      const fact: ItemFact = { text: m.text, span: m.span, section: m.section };
+      measureAttrs.set(fact, { deadline: m.deadline, owner: m.owner });
+      buckets.measures.push(fact);
+    }
   }
 
   // 1b. a problems/causes/measures/next-steps section the structure gave no items for:

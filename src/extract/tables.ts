@@ -14,7 +14,10 @@ import type { BlockHint, ItemFact, MeasureFact, Span } from "../model/document.j
 
 // 问题 / 反馈问题 / 存在问题 / 问题描述 / 巡察反馈问题 — but not 问题整改进展
 const PROBLEM_HEAD = /^(?:巡察|审计|督察|巡视)?(?:反馈|存在的?|主要|突出|查摆)?问题(?:描述|表现|清单|内容)?$|^问题$|^具体问题$/;
-const MEASURE_HEAD = /^(?:具体)?(?:整改|落实)?(?:措施|举措)$|^整改(?:措施|任务)(?:及|和)?(?:要求|目标)?$|^整改措施$/;
+const MEASURE_HEAD = /^(?:具体)?(?:整改|落实|工作)?(?:措施|举措)$|^整改措施(?:及|和)?(?:要求|办法)?$/;
+// 整改任务 / 整改事项 / 反馈意见: the problem column when a separate 措施 column exists,
+// else (no 措施 column) 整改任务 holds the measures. 整改目标 is neither.
+const TASK_HEAD = /^(?:整改(?:任务|事项|内容)|(?:巡察|巡视|审计)?反馈意见)$/;
 const OWNER_HEAD = /^(?:责任(?:领导|人|单位|部门|科室|处室)|牵头(?:领导|单位|部门)|分管领导|配合单位|主要责任人)$/;
 const DEADLINE_HEAD = /^(?:完成|整改)?时限$|^完成时间$|^时间节点$|^整改期限$|^完成期限$/;
 
@@ -36,8 +39,11 @@ function cellText(text: string, span: Span): string {
 
 function headerColumns(cells: string[]): Columns | null {
   const clean = cells.map((c) => c.replace(/\s+/g, ""));
-  const problem = clean.findIndex((c) => PROBLEM_HEAD.test(c));
-  const measure = clean.findIndex((c) => MEASURE_HEAD.test(c));
+  let problem = clean.findIndex((c) => PROBLEM_HEAD.test(c));
+  let measure = clean.findIndex((c) => MEASURE_HEAD.test(c));
+  const task = clean.findIndex((c) => TASK_HEAD.test(c));
+  if (task >= 0 && problem < 0 && measure >= 0) problem = task;
+  else if (task >= 0 && measure < 0 && problem >= 0 && /^整改/.test(clean[task]!)) measure = task;
   if (problem < 0 && measure < 0) return null;
   const owners = clean.flatMap((c, i) => (OWNER_HEAD.test(c) ? [i] : []));
   const deadline = clean.findIndex((c) => DEADLINE_HEAD.test(c));

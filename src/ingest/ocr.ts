@@ -90,6 +90,9 @@ async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
         tessedit_pageseg_mode: tuning.psm as Tesseract.PSM,
         // keep the spaces tesseract sees; we decide which to drop (CJK–CJK) ourselves
         preserve_interword_spaces: "1",
+        // tesseract's own diagnostics ("Detected 68 diacritics") go to its debug
+        // file, here /dev/null inside the wasm file system, not to our stderr
+        debug_file: "/dev/null",
       });
       return w;
     })();
@@ -380,11 +383,17 @@ interface PageGeometry {
   charW: number;
 }
 
-function geometry(p: OcrPage): PageGeometry {
-  const heights = p.lines.map((l) => l.y1 - l.y0);
+/**
+ * The text column of a page: left and right margins and the character size.
+ * A page with few lines (the last page: a closing sentence and the date) says
+ * little about its margins, so it borrows them from all pages of the same size.
+ */
+function geometry(p: OcrPage, all: OcrPage[]): PageGeometry {
+  const source = p.lines.length >= 8 ? p.lines : all.filter((q) => q.width === p.width).flatMap((q) => q.lines);
+  const heights = source.map((l) => l.y1 - l.y0);
   return {
-    left: quantile(p.lines.map((l) => l.x0), 0.1),
-    right: quantile(p.lines.map((l) => l.x1), 0.9),
+    left: quantile(source.map((l) => l.x0), 0.1),
+    right: quantile(source.map((l) => l.x1), 0.9),
     charW: median(heights) || p.dpi / 6,
   };
 }
@@ -429,7 +438,7 @@ export function linesToParagraphs(pages: OcrPage[]): Block[] {
   };
   for (const p of pages) {
     if (p.lines.length === 0) continue;
-    const g = geometry(p);
+    const g = geometry(p, pages);
     let prevHeight = 0;
     p.lines.forEach((l, idx) => {
       const height = l.y1 - l.y0;

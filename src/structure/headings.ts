@@ -159,7 +159,8 @@ function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): bool
     const m = u && matchHeadingMarker(u.text, 0);
     if (!m || m.family !== fam) return false;
     const rest = u.text.slice(m.length);
-    return rest.length <= 30 && !/[。！？!?；;，,：:]$/.test(rest) && !SENTENCE_PUNCT.test(rest);
+    // `1.加强理论学习` / `1.存在的问题：`, not `1.学习不够深入。` nor `1.学习不够，`
+    return rest.length <= 30 && !/[。！？!?；;，,]$/.test(rest) && !SENTENCE_PUNCT.test(rest);
   };
   // Followed by a body paragraph, or by a standalone line of another family that is
   // (`1.加强理论学习` / `（1）严格落实中心组学习制度` / 正文).

@@ -13,6 +13,7 @@
  * Table rows are never units (the extraction stage reads table cells).
  */
 import type { BlockHint, WorkingDocument } from "../model/document.js";
+import { matchHeadingMarker, matchPointMarker } from "./markers.js";
 
 export interface Unit {
   /** Offset of the first non-space character. */
@@ -60,6 +61,8 @@ export function buildUnits(doc: Pick<WorkingDocument, "text" | "blocks">): Unit[
   const paged = isPagedText(text);
   const pieces: Piece[] = [];
   const lines = lineSpans(text, doc.blocks);
+  // The unfinished last piece of the previous page line: `三、深化剖析,认真` | `撰写分析检查报告 分析…`.
+  let tail = "";
   for (const { start, end, block } of lines) {
     if (block?.kind === "table-row") continue;
     const line = text.slice(start, end);
@@ -69,10 +72,15 @@ export function buildUnits(doc: Pick<WorkingDocument, "text" | "blocks">): Unit[
       let from = 0;
       const re = /(?<=[^\sA-Za-z0-9])[ \u00a0]+(?=\S)/g;
       for (const m of line.matchAll(re)) {
+        const next = m.index + m[0].length;
+        const before = (from === 0 ? tail : "") + line.slice(from, m.index).replace(PAGE_MARKER, "");
+        if (!paragraphSeam(before, line.slice(next, next + 8))) continue;
         pieces.push({ start: start + from, end: start + m.index, lineStart: from === 0, lineEnd: false, block, wholeLine: false });
-        from = m.index + m[0].length;
+        from = next;
       }
       pieces.push({ start: start + from, end, lineStart: from === 0, lineEnd: true, block, wholeLine: from === 0 });
+      const last = line.slice(from).trimEnd();
+      tail = /[。！？!?：:；;]$/.test(last) ? "" : (from === 0 ? tail : "") + last;
     } else {
       pieces.push({ start, end, lineStart: true, lineEnd: true, block, wholeLine: true });
     }
@@ -105,6 +113,21 @@ export function buildUnits(doc: Pick<WorkingDocument, "text" | "blocks">): Unit[
   }
   flush();
   return units.filter((u) => u.text.length > 0);
+}
+
+/**
+ * Is this space a paragraph seam of a page dump? After a sentence end
+ * (`缘由。 二深化`), before a marker or a page marker (` 一、坚持学习`,
+ * ` 3、写了`), or after a marked heading (`一、坚持学习,…精神 坚持以…`,
+ * `二、集思广益,…生活会 12月12日…`). Not a space inside a sentence
+ * (`意见表 1200 余份`).
+ */
+function paragraphSeam(before: string, after: string): boolean {
+  if (/[。！？!?：:；;…”"]$/.test(before)) return true;
+  if (/^\d{1,3}、/.test(after) || matchHeadingMarker(after, 0) || matchPointMarker(after, 0)) return true;
+  const lastStop = Math.max(before.lastIndexOf("。"), before.lastIndexOf("！"), before.lastIndexOf("？"), before.lastIndexOf("："), before.lastIndexOf(":"));
+  const tail = before.slice(lastStop + 1);
+  return tail.length <= 60 && !!matchHeadingMarker(tail, 0);
 }
 
 function lineOf(text: string, offset: number): string {

@@ -5,7 +5,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { BAD, DEV, GOOD, makeInbox, parseJsonl, runCli, stable } from "./helpers.js";
 
@@ -14,6 +15,9 @@ const ALL = [...GOOD, ...BAD].map((f) => `inbox/${f}`).sort();
 let dir: string;
 beforeAll(() => {
   dir = makeInbox();
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("report-check analyze", () => {

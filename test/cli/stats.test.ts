@@ -1,7 +1,8 @@
 /** End-to-end: `report-check stats` over a previous run's JSONL, and `report-check checklist`. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
 import { makeInbox, parseJsonl, runCli } from "./helpers.js";
 
 let dir: string;
@@ -11,6 +12,9 @@ beforeAll(async () => {
   const run = await runCli(["analyze", "inbox", "--format", "jsonl", "--quiet"], dir);
   writeFileSync(join(dir, "results.jsonl"), run.stdout);
   results = parseJsonl(run.stdout);
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("report-check stats", () => {

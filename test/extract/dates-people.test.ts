@@ -31,3 +31,10 @@ describe("extractPeople", () => {
     expect(extractPeople("班子成员与分管部门负责同志之间开展谈心谈话。")).toEqual([]);
   });
 });
+
+describe("extractDates year inference", () => {
+  it("takes the last year written before a month-day date", () => {
+    const t = "2023年度民主生活会于12月12日召开。\n2024年1月12日";
+    expect(extractDates(t)[0]!.iso).toBe("2023-12-12");
+  });
+});

@@ -127,3 +127,33 @@ describe("prose fallbacks for unseen layouts", () => {
     expect(extractItems(doc).problems.map((p) => p.text)).toEqual(["发展理念还不够新。", "服务作风还有差距。"]);
   });
 });
+
+describe("问题/整改情况 pairs", () => {
+  it("takes 关于…的问题 as a problem and the 整改情况 sub-points as measures, even in a progress section", () => {
+    const text = [
+      "标题",
+      "二、整改落实情况",
+      "（一）关于财务报销审核不严的问题。整改情况：①修订财务报销管理办法；②开展会计凭证专项检查。整改进展：已完成。",
+      "（二）关于公务用车管理不规范的问题",
+      "整改措施：建立公务用车使用登记制度，2023年12月底前完成。责任单位：办公室",
+    ].join("\n");
+    const s = section("s1", "progress", text, "整改落实情况", text.length);
+    const got = extractItems(makeDoc(text, { sections: [s] }));
+    expect(got.problems.map((p) => p.text)).toEqual(["关于财务报销审核不严的问题", "关于公务用车管理不规范的问题"]);
+    expect(got.measures.map((m) => m.text)).toEqual(["修订财务报销管理办法；", "开展会计凭证专项检查。", "建立公务用车使用登记制度，2023年12月底前完成。"]);
+    expect(got.measures[2]).toMatchObject({ deadline: "2023年12月底前", owner: "办公室" });
+  });
+  it("ignores a 关于…问题 sentence with no rectification part", () => {
+    const text = "标题\n关于加强作风建设的问题，班子进行了专题研究。";
+    expect(extractItems(makeDoc(text)).problems).toEqual([]);
+  });
+});
+
+describe("task table headers", () => {
+  it("reads 整改任务 as the problem column when a 措施 column exists, and never the 整改目标 column", () => {
+    const text = ["标题", "序号\t整改任务\t整改目标\t整改举措\t责任部门\t完成时间", "1\t党建工作薄弱\t党建全面加强\t健全党建工作制度\t党群部\t2024年3月底"].join("\n");
+    const got = extractItems(makeDoc(text));
+    expect(got.problems.map((p) => p.text)).toEqual(["党建工作薄弱"]);
+    expect(got.measures.map((m) => [m.text, m.owner, m.deadline])).toEqual([["健全党建工作制度", "党群部", "2024年3月底"]]);
+  });
+});

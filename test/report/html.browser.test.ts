@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { formatHtml } from "../../src/report/html/index.js";
 import { defaultContext } from "../../src/report/context.js";
@@ -29,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(file: string): Promise<{ page: Page; errors: string[] }> {

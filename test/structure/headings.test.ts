@@ -126,6 +126,12 @@ describe("scraped copies", () => {
     ]);
   });
 
+  it("does not split a paged line at a space inside a sentence", () => {
+    const line = "分析检查阶段共召开各类座谈会七场,发放征求意见表 1200 余份,收集到意见建议六十余条。 从征求到的意见看,群众反映比较集中的是产业进展、道路交通、农田水利和干部作风等方面的问题,镇党委对收集到的意见建议进行了认真梳理。 二、坦诚相见,开好领导班子专题民主生活会 4月21日,镇党委召开了专题民主生活会。";
+    const units = buildUnits(docFrom(line));
+    expect(units.map((u) => u.text.slice(0, 6))).toEqual(["分析检查阶段", "从征求到的意", "二、坦诚相见", "4月21日,"]);
+  });
+
   it("does not take a lone bare numeral lead as a heading", () => {
     const text = ["标题", "一、总体情况", "一批重点项目顺利推进。全年新开工项目12个，竣工项目8个，完成投资9.2亿元。", "三年来累计投入资金2.1亿元。群众满意度持续提升。"].join("\n");
     expect(headings(text).map((x) => x.family)).toEqual(["cn-dun"]);
