@@ -158,11 +158,33 @@ function onInterrupt(controller: AbortController, quiet: boolean): () => void {
   };
 }
 
+/** A broken --checklist would fail every document the same way: refuse it up front (exit 2) with the reason. */
+async function checkChecklistFiles(files: string[]): Promise<void> {
+  if (!files.length) return;
+  const mod = await loadChecklistModule();
+  const validate = mod?.["validateChecklistFile"];
+  for (const f of files) {
+    const info = await stat(f).catch(() => null);
+    if (!info?.isFile()) throw new UsageError(`找不到清单文件:${f}`);
+    if (typeof validate !== "function") continue;
+    let res: unknown;
+    try {
+      res = await (validate as (p: string) => unknown)(f);
+    } catch (e) {
+      throw new UsageError(`清单文件无效:${f}:${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (res && typeof res === "object" && (res as Record<string, unknown>)["ok"] === false) {
+      throw new UsageError(`清单文件无效:${String((res as Record<string, unknown>)["error"] ?? f)}`);
+    }
+  }
+}
+
 async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
   const started = Date.now();
   const formats = parseFormats(o.format, o.out);
   const htmlWanted = formats.some((f) => formatters[f].needsText);
   const includeText = !!o.includeText;
+  await checkChecklistFiles(o.checklist ?? []);
   const { files, skipped } = await collectFiles(paths);
   if (files.length === 0) {
     throw new UsageError(`没有找到可分析的文档${skipped.length ? `(跳过了 ${skipped.length} 个非文档文件)` : ""}:${paths.join(" ")}`);

@@ -57,7 +57,8 @@ const RIGHT_NOUNS: Array<[RegExp, CountKind | "skip"]> = [
   [/^(?:方面|层面|专题|阶段|环节|乡镇|村|社区|部门|单位|重点)/, "skip"],
   [/^[^，。；、]{0,4}?(?:意见建议|意见和建议|建议意见|意见)(?!表|箱|征求)/, "opinions"],
   [/^[^，。；、]{0,5}?问题/, "problems"],
-  [/^[^，。；、]{0,5}?措施/, "measures"],
+  [/^[^，。；、]{0,5}?(?:措施|举措)/, "measures"],
+  [/^方面的?(?:不足|差距|短板)/, "problems"],
   [/^[^，。；、]{0,8}?(?:座谈会|征求会|征求意见会|恳谈会|议事会|协商会|通报会|见面会|交流会|评议会|测评会|听证会)/, "meetings"],
   [/^[^，。；、]{0,4}?(?:征求意见表|意见征求表|问卷|调查表|测评表|评议表)/, "forms_issued"],
 ];
@@ -86,13 +87,13 @@ const RULES: KindRule[] = [
     // 参加评议的…共132名 / 参会党员86人 / 共有126名党员参加了评议 — taking part in the
     // evaluation or the meeting, not 参与志愿服务1200余人次 or 参与学生110名
     test: (c) =>
-      /参会|与会|参评|到会|(?:参加|参与|出席)[^，。；]{0,14}(?:评议|测评|会议|大会|生活会|座谈|评价)/.test(c.clause) ||
+      /参会|与会|参评|到会|(?:参加|参与)(?:人员|人数)|(?:参加|参与|出席)[^，。；]{0,14}(?:评议|测评|会议|大会|生活会|座谈|评价)/.test(c.clause) ||
       /^[^，。；]{0,6}?(?:参加|参与|出席)[^，。；]{0,6}(?:评议|测评|会议|大会|生活会|座谈|评价)|^[^，。；]{0,6}?(?:参会|到会|与会)/.test(c.right),
   },
   { kind: "opinions", units: /^[条个件]$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) },
   // 查摆问题12个 / 查摆出班子问题5个方面12条 — not 帮助解决…实际问题23个 (work done for others)
-  { kind: "problems", units: /^[个条项类]$/, test: (c) => /问题(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) && !/解决|化解|办结|帮助|协调|处理|受理/.test(c.clause) },
-  { kind: "measures", units: /^[条项个]$/, test: (c) => /措施$/.test(c.near) },
+  { kind: "problems", units: /^[个条项类]$/, test: (c) => /(?:问题|不足|差距|短板)(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) && !/解决|化解|办结|帮助|协调|处理|受理/.test(c.clause) },
+  { kind: "measures", units: /^[条项个]$/, test: (c) => /(?:措施|举措)$/.test(c.near) },
 ];
 
 const SCORED_INHERIT: ReadonlySet<CountKind> = new Set(["opinions", "problems", "measures"]);

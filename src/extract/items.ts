@@ -196,6 +196,19 @@ function dropClosing(item: string): string {
   return parts.slice(0, keep).join("");
 }
 
+/**
+ * Kind named just before a run: the last sentence, else — when that sentence
+ * is only a generic introducer ending in a colon — the one before it
+ * (…认真查找医院发展中存在的突出问题。经过梳理，主要有以下几个方面：第一，…).
+ */
+function leadKindNear(text: string, from: number, at: number): ItemKind | null {
+  const last = leadSentence(text, from, at);
+  const k = leadKind(last);
+  if (k || !last || !/[：:]\s*$/.test(last)) return k;
+  const before = at - last.length - (at - last.length > from ? 1 : 0);
+  return before > from ? leadKind(leadSentence(text, from, before)) : null;
+}
+
 /** Split a run into item spans: each from after its marker to the next marker, the last to the paragraph end. */
 function runItems(text: string, run: Marker[], end: number): Array<{ text: string; span: Span; marker: string }> {
   return run.map((mk, i) => {
@@ -264,7 +277,7 @@ function structureRuns(doc: WorkingDocument, index: SectionIndex, taken: Span[])
     if (run.length < 2 && first.origin !== "subheading") continue;
     const at = Math.max(0, doc.text.lastIndexOf(first.marker, first.span[0]));
     // the sentence before the run (…存在的主要问题：一是), else the headings around it (（一）查摆的突出问题)
-    let kind = leadKind(leadSentence(doc.text, 0, at));
+    let kind = leadKindNear(doc.text, 0, at);
     for (let id = runKey(first); !kind && id; id = index.byId.get(id)?.parent ?? null) {
       const s = index.byId.get(id);
       if (s && s.id !== first.section) kind = leadKind(s.heading);
@@ -289,7 +302,7 @@ function proseItems(doc: WorkingDocument, index: SectionIndex, sectionOf: (at: n
       let kind: ItemKind | null = byRole;
       if (!kind) {
         if (roles.some((r) => NEVER_PROSE.has(r))) continue;
-        kind = leadKind(leadSentence(para, 0, first.at));
+        kind = leadKindNear(para, 0, first.at);
       }
       if (!kind) continue;
       for (const it of runItems(para, run, para.length)) {

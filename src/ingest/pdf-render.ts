@@ -100,32 +100,67 @@ export async function openRasterPdf(buffer: Buffer | Uint8Array): Promise<Raster
   };
 }
 
+/** A page that is nothing but one upright scan, with the scan's pixels as pdf.js decoded them. */
+interface ScanImage {
+  width: number;
+  height: number;
+  /** pdf.js ImageKind: 2 = RGB, 3 = RGBA (1 = packed 1-bit is left to the renderer). */
+  kind: number;
+  data: Uint8ClampedArray | Uint8Array;
+  /** Image pixels per inch of page. */
+  dpi: number;
+}
+
 /**
- * Resolution of the page's scan when the page is one image covering it
- * (what scanners and img2pdf produce): image pixels across / page inches
- * across. Null for anything else.
+ * Looks at the page's drawing operators: is the page one image covering it,
+ * upright (what scanners and img2pdf produce: `q W 0 0 H 0 0 cm /Im0 Do Q`)?
+ * Then its decoded pixels can go to OCR as they are, without painting them on
+ * a canvas and reading them back (a third of the page's preparation time).
+ * Returns null for anything else (text, vector drawing, several images, a
+ * rotated or mirrored placement, /Rotate) — those pages are rendered.
  */
-async function scanDpi(pdfjs: PdfJs, page: PDFPageProxy): Promise<number | null> {
+async function scanImage(pdfjs: PdfJs, page: PDFPageProxy): Promise<{ dpi: number; image: ScanImage | null } | null> {
   const ops = await page.getOperatorList();
+  const O = pdfjs.OPS;
+  const harmless = new Set<number>([O.save, O.restore, O.transform, O.dependency, O.paintImageXObject]);
+  let imageArgs: unknown[] | null = null;
   let images = 0;
-  let widthPx = 0;
-  let text = false;
+  let transforms = 0;
+  let ctm: number[] | null = null;
+  let plain = true;
   for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i];
-    if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) {
+    const fn = ops.fnArray[i]!;
+    if (fn === O.paintImageXObject || fn === O.paintInlineImageXObject) {
       images++;
-      const args = ops.argsArray[i] as unknown[];
-      // paintImageXObject args: [objId, width, height]; inline: [imgData]
-      const w = typeof args[1] === "number" ? args[1] : (args[0] as { width?: number } | undefined)?.width;
-      if (typeof w === "number") widthPx = Math.max(widthPx, w);
-    } else if (fn === pdfjs.OPS.showText) {
-      text = true;
+      imageArgs = ops.argsArray[i] as unknown[];
+    } else if (fn === O.showText || fn === O.showSpacedText) {
+      return null;
     }
+    if (fn === O.transform) {
+      transforms++;
+      ctm = ops.argsArray[i] as number[];
+    }
+    if (!harmless.has(fn)) plain = false;
   }
-  if (images !== 1 || text || widthPx === 0) return null;
+  if (images !== 1 || !imageArgs) return null;
+  // paintImageXObject args: [objId, width, height]; inline: [imgData]
+  const widthPx = typeof imageArgs[1] === "number" ? imageArgs[1] : (imageArgs[0] as { width?: number } | undefined)?.width;
+  if (typeof widthPx !== "number" || widthPx <= 0) return null;
   // page.view is the unrotated crop box in points: [x0, y0, x1, y1].
-  const [x0, , x1] = page.view;
-  return widthPx / ((x1! - x0!) / 72);
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const dpi = widthPx / ((x1 - x0) / 72);
+  if (!plain || transforms !== 1 || !ctm || page.rotate % 360 !== 0 || typeof imageArgs[0] !== "string") return { dpi, image: null };
+  const [a, b, c, d, e, f] = ctm as [number, number, number, number, number, number];
+  // upright, unmirrored, covering (almost) the whole page
+  const covers = b === 0 && c === 0 && a > 0 && d > 0 && a >= (x1 - x0) * 0.97 && d >= (y1 - y0) * 0.97 && Math.abs(e - x0) < 3 && Math.abs(f - y0) < 3;
+  if (!covers) return { dpi, image: null };
+  const id = imageArgs[0];
+  const store = (id.startsWith("g_") ? page.commonObjs : page.objs) as unknown as { has(id: string): boolean; get(id: string): unknown };
+  if (!store.has(id)) return { dpi, image: null };
+  const img = store.get(id) as { width?: number; height?: number; kind?: number; data?: Uint8ClampedArray | Uint8Array } | null;
+  if (!img || !img.data || !img.width || !img.height || (img.kind !== 2 && img.kind !== 3)) return { dpi, image: null };
+  if (img.data.length < img.width * img.height * (img.kind === 2 ? 3 : 4)) return { dpi, image: null };
+  return { dpi, image: { width: img.width, height: img.height, kind: img.kind, data: img.data, dpi } };
 }
 
 async function renderPage(pdfjs: PdfJs, doc: PDFDocumentProxy, factory: CanvasFactory, pageNumber: number, options: RenderOptions): Promise<PageRaster> {
@@ -133,24 +168,36 @@ async function renderPage(pdfjs: PdfJs, doc: PDFDocumentProxy, factory: CanvasFa
   const page = await doc.getPage(pageNumber);
   const minDpi = options.minDpi ?? 150;
   const maxDpi = options.maxDpi ?? 300;
-  const native = await scanDpi(pdfjs, page);
-  const dpi = native === null ? (options.dpi ?? 200) : Math.min(maxDpi, Math.max(minDpi, Math.round(native)));
-  const viewport = page.getViewport({ scale: dpi / 72 });
-  const width = Math.round(viewport.width);
-  const height = Math.round(viewport.height);
-  const cc = factory.create(width, height);
+  const removeColourInk = options.removeColourInk ?? true;
   try {
-    // White first: a scan with a transparent mask would otherwise read as black.
-    cc.context.fillStyle = "white";
-    cc.context.fillRect(0, 0, width, height);
-    await page.render({ canvasContext: cc.context as unknown as CanvasRenderingContext2DLike, viewport, canvas: cc.canvas as unknown as HTMLCanvasElementLike })
-      .promise;
-    const rgba = cc.context.getImageData(0, 0, width, height).data;
-    const { gray, colourInkShare } = toGray(rgba, options.removeColourInk ?? true);
-    const specks = options.despeckle === false ? 0 : despeckle(gray, width, height, dpi);
-    return { page: pageNumber, width, height, dpi, gray, colourInkShare, specks, renderMs: performance.now() - start };
+    const scan = await scanImage(pdfjs, page);
+    // The scan at its own resolution when that is within bounds: no resampling.
+    if (scan?.image && scan.dpi >= minDpi - 1 && scan.dpi <= maxDpi + 1) {
+      const { width, height, kind, data } = scan.image;
+      const dpi = Math.round(scan.dpi);
+      const { gray, colourInkShare } = toGray(data, removeColourInk, kind === 2 ? 3 : 4);
+      const specks = options.despeckle === false ? 0 : despeckle(gray, width, height, dpi);
+      return { page: pageNumber, width, height, dpi, gray, colourInkShare, specks, renderMs: performance.now() - start };
+    }
+    const dpi = scan === null ? (options.dpi ?? 200) : Math.min(maxDpi, Math.max(minDpi, Math.round(scan.dpi)));
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.round(viewport.width);
+    const height = Math.round(viewport.height);
+    const cc = factory.create(width, height);
+    try {
+      // White first: a scan with a transparent mask would otherwise read as black.
+      cc.context.fillStyle = "white";
+      cc.context.fillRect(0, 0, width, height);
+      await page.render({ canvasContext: cc.context as unknown as CanvasRenderingContext2DLike, viewport, canvas: cc.canvas as unknown as HTMLCanvasElementLike })
+        .promise;
+      const rgba = cc.context.getImageData(0, 0, width, height).data;
+      const { gray, colourInkShare } = toGray(rgba, removeColourInk);
+      const specks = options.despeckle === false ? 0 : despeckle(gray, width, height, dpi);
+      return { page: pageNumber, width, height, dpi, gray, colourInkShare, specks, renderMs: performance.now() - start };
+    } finally {
+      factory.destroy(cc);
+    }
   } finally {
-    factory.destroy(cc);
     page.cleanup();
   }
 }
@@ -161,7 +208,7 @@ type CanvasRenderingContext2DLike = RenderParams["canvasContext"];
 type HTMLCanvasElementLike = NonNullable<RenderParams["canvas"]>;
 
 /**
- * RGBA → grey (ITU-R BT.601 weights), whitening coloured ink.
+ * RGBA or RGB (`channels` 4 or 3) → grey (ITU-R BT.601 weights), whitening coloured ink.
  *
  * "Coloured" = saturated: the strongest channel exceeds the weakest by more
  * than 40 and by at least 20 % of the strongest (seal red ≈ (214, 38, 38), its
@@ -170,12 +217,12 @@ type HTMLCanvasElementLike = NonNullable<RenderParams["canvas"]>;
  * by a seal stays black: stamp ink multiplies, and where JPEG's colour blur
  * tints it dark red the strongest channel is still dark.
  */
-export function toGray(rgba: Uint8ClampedArray, removeColourInk: boolean): { gray: Uint8Array; colourInkShare: number } {
-  const n = rgba.length >> 2;
+export function toGray(rgba: Uint8ClampedArray | Uint8Array, removeColourInk: boolean, channels: 3 | 4 = 4): { gray: Uint8Array; colourInkShare: number } {
+  const n = Math.floor(rgba.length / channels);
   const gray = new Uint8Array(n);
   let ink = 0;
   let coloured = 0;
-  for (let p = 0, q = 0; q < n; p += 4, q++) {
+  for (let p = 0, q = 0; q < n; p += channels, q++) {
     const r = rgba[p]!;
     const g = rgba[p + 1]!;
     const b = rgba[p + 2]!;

@@ -22,7 +22,7 @@
  * never a heading.
  */
 import type { Span } from "../model/document.js";
-import { matchBareNumeral, matchHeadingMarker, matchPointMarker, type HeadingFamily, CANONICAL_RANK } from "./markers.js";
+import { matchBareNumeral, matchHeadingMarker, matchPointMarker, type HeadingFamily, CANONICAL_RANK, LOW_FAMILIES } from "./markers.js";
 import { unitSpan, type Unit } from "./units.js";
 
 export interface HeadingCandidate {
@@ -43,12 +43,27 @@ export interface HeadingCandidate {
   unit: number;
   /** Index of the last unit that belongs to the heading line(s). */
   lastUnit: number;
+  /**
+   * Longer than a usual heading (a standalone line over MAX_STANDALONE, a lead
+   * over MAX_LEAD): kept only when a sibling of the same family confirms the
+   * sequence (its ordinal ±1). Internal to detectHeadings.
+   */
+  long?: boolean;
 }
 
-/** Longest standalone heading line, in characters after the marker. */
+/** Longest standalone heading line, in characters after the marker, without further evidence. */
 const MAX_STANDALONE = 50;
-/** Longest run-in lead before its `。`. */
+/** Longest run-in lead before its `。`, without further evidence. */
 const MAX_LEAD = 60;
+/**
+ * With evidence — the line belongs to a marker sequence (a sibling of the same
+ * family with the ordinal before or after it) — a 一、/（一） heading may run
+ * longer: `一、坚持以习近平新时代中国特色社会主义思想为指导，在深化理论武装上持续用力，
+ * 切实筑牢信仰之基` (~45–70 characters) is not rare in 对照检查材料.
+ */
+const MAX_LONG = 90;
+/** Longest standalone `1.` / `（1）` / `1)` heading line. */
+const MAX_LOW_STANDALONE = 40;
 const SENTENCE_PUNCT = /[。！？!?；;]/;
 
 function trimHeading(s: string): string {
@@ -103,6 +118,9 @@ export function detectHeadings(units: Unit[], options: Options): HeadingCandidat
     }
   }
 
+  // Long candidates need a sibling of their family next to them in the sequence.
+  confirmLong(found);
+
   // 3. Lost brackets: 一X … 二X … in sequence, between two higher headings.
   bareNumeralRuns(units, found, eligible);
 
@@ -120,9 +138,13 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
   const u = units[i]!;
   const rest = u.text.slice(mlen);
   const base = { family, rank: CANONICAL_RANK[family], ordinal, marker, unit: i, lastUnit: i };
-  const standalone = rest.length <= MAX_STANDALONE && !SENTENCE_PUNCT.test(rest.replace(/[。；;]$/, "")) && !/\u3000| {2,}/.test(rest);
-  const lowFamily = family === "ar-dot" || family === "ar-paren" || family === "circled";
-  if (standalone || (styled && !SENTENCE_PUNCT.test(rest.slice(0, -1)))) {
+  const noSentence = !SENTENCE_PUNCT.test(rest.replace(/[。；;]$/, "")) && !/\u3000| {2,}/.test(rest);
+  const lowFamily = LOW_FAMILIES.has(family);
+  const standalone = rest.length <= MAX_STANDALONE && noSentence;
+  // A long line without sentence punctuation, followed by body text or a marked line:
+  // a long heading if its siblings confirm it (see confirmLong).
+  const longLine = !standalone && !lowFamily && noSentence && rest.length <= MAX_LONG && u.wholeLine && !/[。；;]$/.test(rest) && (isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]));
+  if (standalone || longLine || (styled && !SENTENCE_PUNCT.test(rest.slice(0, -1)))) {
     if (lowFamily && !styled && !lowFamilyHeading(units, i, family)) return null;
     let text = rest;
     let end = u.text.length;
@@ -135,7 +157,8 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
     }
     const hs = unitSpan(u, mlen, end);
     const headingEnd = lastUnit > i ? units[lastUnit]!.end : hs[1];
-    return { ...base, text: trimHeading(text), span: [u.start, headingEnd], headingSpan: [hs[0], headingEnd], runIn: false, lastUnit };
+    const long = longLine && !styled ? { long: true } : {};
+    return { ...base, text: trimHeading(text), span: [u.start, headingEnd], headingSpan: [hs[0], headingEnd], runIn: false, lastUnit, ...long };
   }
   if (lowFamily) return null; // run-in 1. (1) ① are items
   // Run-in lead: `（一）提高政治站位，扛牢整改责任。巡察反馈会后…`, `一、基本情况：今年以来…`
@@ -143,9 +166,10 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
   // A lead set off by a wide space: `一、总体情况　今年以来，…`.
   const gap = rest.search(/\u3000| {2,}/);
   if (gap >= 2 && (stop < 0 || gap < stop)) stop = gap;
-  if (stop < 1 || stop > MAX_LEAD) return null;
+  if (stop < 1 || stop > MAX_LONG) return null;
   const hs = unitSpan(u, mlen, mlen + stop);
-  return { ...base, text: trimHeading(rest.slice(0, stop)), span: [u.start, hs[1]], headingSpan: hs, runIn: true };
+  const long = stop > MAX_LEAD && !styled ? { long: true } : {};
+  return { ...base, text: trimHeading(rest.slice(0, stop)), span: [u.start, hs[1]], headingSpan: hs, runIn: true, ...long };
 }
 
 /**
@@ -160,7 +184,7 @@ function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): bool
     if (!m || m.family !== fam) return false;
     const rest = u.text.slice(m.length);
     // `1.加强理论学习` / `1.存在的问题：`, not `1.学习不够深入。` nor `1.学习不够，`
-    return rest.length <= 30 && !/[。！？!?；;，,]$/.test(rest) && !SENTENCE_PUNCT.test(rest);
+    return rest.length <= MAX_LOW_STANDALONE && !/[。！？!?；;，,]$/.test(rest) && !SENTENCE_PUNCT.test(rest);
   };
   // Followed by a body paragraph, or by a standalone line of another family that is
   // (`1.加强理论学习` / `（1）严格落实中心组学习制度` / 正文).
@@ -189,13 +213,53 @@ function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): bool
   return true;
 }
 
+/**
+ * Drops long candidates that no sibling confirms. A sibling is a candidate of
+ * the same family whose ordinal is one before or after, with no candidate of a
+ * higher-ranked family between them: `（二）` + a 70-character lead is a heading
+ * when `（一）` or `（三）` of the same run is one; a lone `一、` paragraph of 80
+ * characters is body text.
+ */
+function confirmLong(found: Array<HeadingCandidate | null>): void {
+  const list = found.map((f, i) => ({ f, i })).filter((x): x is { f: HeadingCandidate; i: number } => x.f !== null);
+  const confirmed = (k: number) => {
+    const c = list[k]!.f;
+    for (const dir of [-1, 1]) {
+      for (let j = k + dir; j >= 0 && j < list.length; j += dir) {
+        const o = list[j]!.f;
+        if (o.family === c.family) {
+          if (o.ordinal === c.ordinal + dir) return true;
+          break;
+        }
+        if (o.rank < c.rank) break;
+      }
+    }
+    return false;
+  };
+  const drop = list.filter((x, k) => x.f.long && !confirmed(k)).map((x) => x.i);
+  for (const i of drop) found[i] = null;
+  for (const f of found) if (f) delete f.long;
+}
+
 function bareNumeralRuns(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
-  // Brackets are lost for the whole copy: a document with typed （一） has none to restore.
-  if (found.some((f) => f && f.family === "cn-paren")) return;
+  // Brackets lost in one section need not be lost in all: a section that already has
+  // typed （一） children has none to restore, but its neighbour may (a report pasted
+  // together from two sources). Scope = the nearest higher heading (一、, style, 第一部分).
+  const scopeOf: number[] = [];
+  let scope = -1;
+  for (let i = 0; i < units.length; i++) {
+    const f = found[i];
+    if (f && f.rank < CANONICAL_RANK["cn-paren"]) scope = i;
+    scopeOf.push(scope);
+  }
+  const typedScopes = new Set<number>();
+  found.forEach((f, i) => {
+    if (f && f.family === "cn-paren") typedScopes.add(scopeOf[i]!);
+  });
   // Candidates: unit starts `一实事求是查找问题。…`, lead ≤ 30 characters.
   const cand: Array<{ i: number; ordinal: number; lead: number; marker: string }> = [];
   for (let i = 0; i < units.length; i++) {
-    if (found[i] || !eligible(i)) continue;
+    if (found[i] || !eligible(i) || typedScopes.has(scopeOf[i]!)) continue;
     const u = units[i]!;
     if (matchPointMarker(u.text, 0)) continue;
     const m = matchBareNumeral(u.text, 0);

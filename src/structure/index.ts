@@ -57,6 +57,31 @@ function assignRoles(text: string, sections: SectionNode[], parentRole: SectionR
     });
     s.role = guess.role;
     s.roleConfidence = guess.confidence;
-    assignRoles(text, s.children, s.role);
+  }
+  smoothSiblings(sections);
+  for (const s of sections) assignRoles(text, s.children, s.role);
+}
+
+/** Below this confidence an `other` is "the classifier found nothing", not "a named other section". */
+const WEAK_OTHER = 0.6;
+
+/**
+ * Siblings share a genre: under 主要工作成效, `（一）…稳步提升` `（二）…取得实效`
+ * `（三）…丰富多彩` are all achievements even when one wording escapes the
+ * lexicon. A weak `other` among at least two siblings of one role (and no
+ * other role as frequent) takes that role. A confident `other`
+ * (总体要求, 廉洁自律情况) stays.
+ */
+export function smoothSiblings(sections: SectionNode[]): void {
+  const counts = new Map<SectionRole, number>();
+  for (const s of sections) if (s.role !== "other") counts.set(s.role, (counts.get(s.role) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const top = ranked[0];
+  if (!top || top[1] < 2 || (ranked[1] && ranked[1][1] === top[1])) return;
+  for (const s of sections) {
+    if (s.role === "other" && s.roleConfidence < WEAK_OTHER) {
+      s.role = top[0];
+      s.roleConfidence = 0.4;
+    }
   }
 }

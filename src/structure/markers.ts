@@ -24,6 +24,7 @@ export type HeadingFamily =
   | "cn-paren" // （一） (一), and 一X with its brackets lost
   | "ar-dot" // 1. 1、 1．
   | "ar-paren" // （1） (1)
+  | "ar-close" // 1) 1） — closing bracket only
   | "circled"; // ①
 
 export type PointFamily =
@@ -31,8 +32,12 @@ export type PointFamily =
   | "di" // 第一，
   | "seq" // 首先 其次 再次 最后
   | "qi" // 其一， 其二，
+  | "yao" // 一要… 二要… (plans and instructions)
+  | "tiao" // 第一条， 第二条
+  | "bu" // 第一步， 第二步
   | "ar-dot"
   | "ar-paren"
+  | "ar-close"
   | "circled";
 
 export type MarkerFamily = HeadingFamily | PointFamily;
@@ -59,8 +64,12 @@ export const CANONICAL_RANK: Record<HeadingFamily, number> = {
   "cn-paren": 4,
   "ar-dot": 5,
   "ar-paren": 6,
+  "ar-close": 6.5,
   circled: 7,
 };
+
+/** Families that are headings only as short standalone lines; run-in they are items. */
+export const LOW_FAMILIES: ReadonlySet<string> = new Set(["ar-dot", "ar-paren", "ar-close", "circled"]);
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -85,14 +94,16 @@ const AR = "[0-9０-９]{1,2}";
 
 // 第一部分 / 第二章 / 第三节
 const RE_PART = new RegExp(`^第(${CN})(部分|章|节|篇)[\\s　、，,：:]?`, "y");
-// 一、 (also 一． as some typists write it); not 一、二季度 / 一、二等奖 (a numeral pair)
-const RE_CN_DUN = new RegExp(`^(${CN})[、．](?![一二三四五六七八九十])`, "y");
+// 一、 (also 一． / 一. as sloppy typists write it); not 一、二季度 / 一、二等奖 (a numeral pair)
+const RE_CN_DUN = new RegExp(`^(${CN})[、．.](?![一二三四五六七八九十0-9])`, "y");
 // （一） (一) （一)
 const RE_CN_PAREN = new RegExp(`^[（(](${CN})[）)]`, "y");
 // 1. 1、 1． — not 1.5 (a decimal) nor 2023. (a year)
 const RE_AR_DOT = new RegExp(`^(${AR})(?:[.．](?![0-9０-９])|、)`, "y");
 // （1） (1)
 const RE_AR_PAREN = new RegExp(`^[（(](${AR})[）)]`, "y");
+// 1) 1） — the closing bracket only; not 1)2) ranges nor 2023） (AR is two digits at most)
+const RE_AR_CLOSE = new RegExp(`^(${AR})[）)](?![0-9０-９])`, "y");
 // ① … ⑳
 const RE_CIRCLED = /^[\u2460-\u2473]/y;
 // 一是 二是 … 十是
@@ -101,6 +112,10 @@ const RE_SHI = new RegExp(`^(${CN})是`, "y");
 const RE_DI = new RegExp(`^第(${CN})[，,、：:]`, "y");
 // 其一， 其二， 其三，
 const RE_QI = new RegExp(`^其(${CN})[，,、：:]`, "y");
+// 一要提高站位，二要… — not 一要素 / 二要点 (words)
+const RE_YAO = new RegExp(`^(${CN})要(?![求素点领闻务害件职])`, "y");
+// 第一条 / 第一步 as markers: `第一条，…` `第一步：动员部署` `第二步 集中整改`; not 第一条款 / 第一步骤
+const RE_DI_UNIT = new RegExp(`^第(${CN})(条|步)(?:[，,、：:．.　 ]|(?=[\u4e00-\u9fff])(?![款骤目]))`, "y");
 // 首先， 其次， 再次， 最后，
 const RE_SEQ = /^(首先|其次|再次|最后)[，,、：:]?/y;
 const SEQ_ORDINAL: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST };
@@ -127,6 +142,8 @@ export function matchHeadingMarker(text: string, at: number): MarkerMatch | null
   if (m) return { family: "ar-dot", ordinal: parseArabic(m[1]!), marker: m[0], length: m[0].length };
   m = run(RE_AR_PAREN, text, at);
   if (m) return { family: "ar-paren", ordinal: parseArabic(m[1]!), marker: m[0], length: m[0].length };
+  m = run(RE_AR_CLOSE, text, at);
+  if (m) return { family: "ar-close", ordinal: parseArabic(m[1]!), marker: m[0], length: m[0].length };
   m = run(RE_CIRCLED, text, at);
   if (m) return { family: "circled", ordinal: m[0].charCodeAt(0) - 0x2460 + 1, marker: m[0], length: 1 };
   return null;
@@ -139,14 +156,24 @@ export function matchPointMarker(text: string, at: number): MarkerMatch | null {
     const ordinal = parseChineseNumeral(m[1]!);
     if (Number.isFinite(ordinal)) return { family: "shi", ordinal, marker: m[0], length: m[0].length };
   }
+  m = run(RE_DI_UNIT, text, at);
+  if (m) {
+    const ordinal = parseChineseNumeral(m[1]!);
+    if (Number.isFinite(ordinal)) return { family: m[2] === "条" ? "tiao" : "bu", ordinal, marker: m[0].replace(/[\s　]+$/, ""), length: m[0].length };
+  }
   m = run(RE_DI, text, at);
   if (m) return { family: "di", ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
+  m = run(RE_YAO, text, at);
+  if (m) {
+    const ordinal = parseChineseNumeral(m[1]!);
+    if (Number.isFinite(ordinal)) return { family: "yao", ordinal, marker: m[0], length: m[0].length };
+  }
   m = run(RE_QI, text, at);
   if (m) return { family: "qi", ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
   m = run(RE_SEQ, text, at);
   if (m) return { family: "seq", ordinal: SEQ_ORDINAL[m[1]!]!, marker: m[0], length: m[0].length };
   const h = matchHeadingMarker(text, at);
-  if (h && (h.family === "ar-dot" || h.family === "ar-paren" || h.family === "circled")) return h;
+  if (h && LOW_FAMILIES.has(h.family)) return h;
   return null;
 }
 

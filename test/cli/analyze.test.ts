@@ -116,6 +116,9 @@ describe("report-check analyze", () => {
     expect((await runCli(["analyze", "inbox", "--concurrency", "zero"], dir)).code).toBe(2);
     expect((await runCli(["analyze"], dir)).code).toBe(2);
     expect((await runCli(["frobnicate"], dir)).code).toBe(2);
+    const noChecklist = await runCli(["analyze", "inbox", "--checklist", "missing.yaml"], dir);
+    expect(noChecklist.code).toBe(2);
+    expect(noChecklist.stderr).toContain("missing.yaml");
     const help = await runCli(["analyze", "--help"], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--fail-on");

@@ -67,6 +67,14 @@ describe("extractCounts", () => {
     expect(kv("发放调查问卷3万4000份")).toEqual([["forms_issued", 34000, false]]);
     expect(kv("制定整改措施23条，已完成整改18项，正在推进5项")).toEqual([["measures", 23, false], ["rectified", 18, false]]);
   });
+  it("reads more genre phrasings (举措, 不足, 参加人员, 已整改问题)", () => {
+    expect(kv("共召开座谈会3次，参加人员86人次")).toEqual([["meetings", 3, false], ["participants", 86, false]]);
+    expect(kv("梳理出4个方面17条意见建议")).toEqual([["opinions", 17, false]]);
+    expect(kv("查找出问题和不足5条")).toEqual([["problems", 5, false]]);
+    expect(kv("制定整改举措15项")).toEqual([["measures", 15, false]]);
+    expect(kv("已整改问题12个")).toEqual([["rectified", 12, false]]);
+    expect(kv("收到群众来信来电12件")).toEqual([]);
+  });
   it("does not count the body's own business meetings, leaflets or visits", () => {
     expect(kv("全年共召开党组会议24次。走访群众500余人，发放宣传资料3000份。")).toEqual([]);
   });

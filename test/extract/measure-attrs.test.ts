@@ -17,6 +17,9 @@ describe("findDeadline", () => {
     expect(findDeadline("推行限时办结制。")).toBeNull();
     expect(findDeadline("要明确整改落实的目标、方式和时限要求。")).toBeNull();
     expect(findDeadline("每季度开展一次专题研讨。")).toBeNull();
+    expect(findDeadline("逐项建立整改台账，明确整改时限，切实把整改措施落到实处。")).toBeNull();
+    expect(findDeadline("为明年工作打下基础。")).toBeNull();
+    expect(findDeadline("完成时限：2023年底")).toBe("完成时限：2023年底");
   });
 });
 

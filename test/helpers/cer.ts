@@ -45,8 +45,8 @@ export function cer(reference: string, hypothesis: string): number {
  * matched stretch count, divided by the length of that stretch.
  */
 export function cerWithin(reference: string, hypothesis: string): number {
-  const ref = squeeze(reference);
-  const hyp = squeeze(hypothesis);
+  const ref = stripWhitespace(reference);
+  const hyp = stripWhitespace(hypothesis);
   if (hyp.length === 0) return 1;
   // rows: hypothesis characters; columns: reference characters; row 0 is free everywhere
   let prev = new Uint32Array(ref.length + 1);
