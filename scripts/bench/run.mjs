@@ -19,8 +19,10 @@ if (mode === "pipeline") {
   }
 } else {
   // The floor: bare text extraction by the same libraries plus one jieba cut, nothing else.
-  const { Jieba } = await import("@node-rs/jieba");
-  const { dict } = await import("@node-rs/jieba/dict");
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const { Jieba } = require("@node-rs/jieba");
+  const { dict } = require("@node-rs/jieba/dict");
   const jieba = Jieba.withDict(dict);
   let mammoth = null;
   let PDFParse = null;

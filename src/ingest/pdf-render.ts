@@ -1,15 +1,18 @@
 /**
- * PDF page → greyscale raster for OCR, in-process: pdf.js (the legacy build
- * pdf-parse itself loads, so no second copy of pdf.js) paints each page on an
- * @napi-rs/canvas canvas made by pdf.js's own canvas factory.
+ * PDF page → greyscale raster for OCR, in-process, with pdf.js (the legacy
+ * build pdf-parse itself loads; it runs in Node 20 without shims) and
+ * @napi-rs/canvas canvases made by pdf.js's own canvas factory.
  *
- * Why render instead of pulling the embedded scan out of the page: rendering
- * honours the page's rotation, crop box and image placement for free, copes
- * with pages that hold several image strips, and costs 0.1–0.5 s a page
- * against the 1.5–4 s tesseract needs, so it is not worth a second code path.
- * We do read the size of a page's scan so we can render at the scan's own
- * resolution (no resampling blur; a 150 dpi scan is not blown up to 300 dpi,
- * which would only make tesseract slower).
+ * Two ways, measured on the 4-page scanned fixtures (2 shared cores):
+ *   - a page that is one upright scan covering the page (scanners, img2pdf):
+ *     its pixels as pdf.js decoded them are used directly, at the scan's own
+ *     resolution — no resampling blur, no canvas round trip (painting a
+ *     1654×2339 image and reading it back cost 0.5–1 s a page here);
+ *   - anything else (rotated pages, several image strips, text or vector
+ *     content, a 1-bit image, a scan outside 150–300 dpi): the page is
+ *     rendered on a canvas at the scan's resolution clamped to 150–300 dpi, or
+ *     at 200 dpi when it has no single scan.
+ * Either way tesseract (1.5–4 s a page) dominates.
  *
  * Coloured ink is removed while converting to grey: a red official seal (公章)
  * stamped over the signature block and the date, or a blue pen scribble, would
@@ -266,49 +269,51 @@ export function despeckle(gray: Uint8Array, width: number, height: number, dpi: 
   const maxArea = Math.max(6, Math.round(14 * (dpi / 150) ** 2));
   const maxSide = Math.max(3, Math.round(dpi / 25.4));
   const radius = Math.max(3, Math.round(dpi / 25.4));
-  // Pass 1: 8-connected blobs; remember the small ones.
+  // Pass 1: 8-connected blobs; remember the small ones. (Typed-array stack: a
+  // page has ~250k ink pixels, visited once each.)
   const seen = new Uint8Array(width * height);
   const small: Array<{ members: number[]; minX: number; minY: number; maxX: number; maxY: number }> = [];
   const medium: Array<readonly [number, number]> = [];
-  const stack: number[] = [];
+  const stack = new Int32Array(width * height);
   for (let start = 0; start < gray.length; start++) {
     if (seen[start] || gray[start]! >= inkBelow) continue;
-    stack.length = 0;
-    stack.push(start);
+    let top = 0;
+    stack[top++] = start;
     seen[start] = 1;
     const members: number[] = [];
+    let count = 0;
     let minX = width;
     let maxX = -1;
     let minY = height;
     let maxY = -1;
-    while (stack.length) {
-      const p = stack.pop()!;
+    while (top > 0) {
+      const p = stack[--top]!;
       // a blob too big to be a speck is still flooded (marked seen), not recorded
-      if (members.length <= maxArea) members.push(p);
-      else members.length = maxArea + 1;
-      const x = p % width;
-      const y = (p - x) / width;
+      if (++count <= maxArea) members.push(p);
+      const y = (p / width) | 0;
+      const x = p - y * width;
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (!seen[q] && gray[q]! < inkBelow) {
+      const x0 = x > 0 ? x - 1 : x;
+      const x1 = x < width - 1 ? x + 1 : x;
+      const y0 = y > 0 ? y - 1 : y;
+      const y1 = y < height - 1 ? y + 1 : y;
+      for (let yy = y0; yy <= y1; yy++) {
+        const row = yy * width;
+        for (let xx = x0; xx <= x1; xx++) {
+          const q = row + xx;
+          if (seen[q] === 0 && gray[q]! < inkBelow) {
             seen[q] = 1;
-            stack.push(q);
+            stack[top++] = q;
           }
         }
       }
     }
     const w = maxX - minX + 1;
     const h = maxY - minY + 1;
-    if (members.length > maxArea || w > maxSide || h > maxSide) {
+    if (count > maxArea || w > maxSide || h > maxSide) {
       // punctuation-sized marks ("，" under the dot of "；") are kept for the alignment test
       if (w <= maxSide * 3 && h <= maxSide * 3) medium.push([(minX + maxX) / 2, (minY + maxY) / 2]);
       continue;

@@ -40,7 +40,7 @@ export function findMarkers(text: string, from = 0, to = text.length): Occurrenc
     const atStart = i === from;
     if (m.family === "circled") {
       // ① is unambiguous anywhere.
-    } else if (m.family === "ar-dot") {
+    } else if (m.family === "ar-dot" || m.family === "ar-close") {
       // `1.` inline only after a space or a clause end (`…； 2.深化…`, `主要措施：1.加强…`), never inside a number (18.6亿元).
       if (!atStart && !/[\s：:；;。]/.test(prev)) continue;
     } else if (!atStart && !CLAUSE_BOUNDARY.test(prev)) {
@@ -141,7 +141,21 @@ function inlineItems(unit: Unit, from: number, section: string | null, allowed?:
   return out;
 }
 
-const OWN_POINT_FAMILIES = (f: MarkerFamily) => f === "shi" || f === "di" || f === "seq" || f === "qi" || f === "ar-dot";
+const OWN_POINT_FAMILIES = (f: MarkerFamily) => f === "shi" || f === "di" || f === "seq" || f === "qi" || f === "yao" || f === "tiao" || f === "bu" || f === "ar-dot";
+
+/**
+ * A paragraph that closes the parent section rather than continuing the last
+ * sub-heading: `总之，…` `综上所述，…` `以上是…` `下一步，我们将…` `今后，…`.
+ */
+const CLOSING = /^(总之|总而言之|综上|综合以上|以上|上述|总的来看|总的来说|总体来看|总体而言|总体上看|回顾|展望|下一步|下步|今后|在今后|新的一年|同时[，,]?我们|此外[，,]?我们|我们将|我们深知|面对新形势|站在新的起点)/;
+
+/** A 关于…的问题 sub-heading (rectification reports): the heading itself states the problem. */
+const ABOUT_PROBLEM = /^关于[^。；;]{2,60}问题$/;
+
+/** A body paragraph (not a signature, date or caption line): long enough and ending a sentence. */
+function isBodyParagraph(u: Unit): boolean {
+  return u.text.length > 15 && /[。！？!?；;：:]$/.test(u.text);
+}
 
 export function buildItems(units: Unit[], placed: PlacedHeading[], sections: SectionNode[]): EnumItem[] {
   const byId = new Map<string, SectionNode>();
@@ -219,12 +233,25 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
         const a = h.marker.length;
         found.push(item(u, a, u.text.length, h.marker, h.id, 0, "subheading"));
         found.push(...nestedItems(u, a, u.text.length, h.id));
+      } else if (ABOUT_PROBLEM.test(h.text)) {
+        // `（一）关于理论学习不够深入的问题` + `整改情况：…`: the problem is the heading; the
+        // paragraph after it says what was done (the extraction stage reads it as a measure
+        // or as progress), so it is not part of the problem item.
+        found.push({ text: h.text, span: [h.headingSpan[0], h.headingSpan[1]], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
       } else if (own.length) {
-        // Heading + its paragraph; all its paragraphs when a sibling follows (the
-        // paragraphs after the LAST sub-heading often close the parent section:
-        // `（四）深化企业内部改革 / 完善… / 下一步，集团党委将…`).
+        // Heading + its paragraphs. Before a sibling, all of them. After the LAST
+        // sub-heading the section may go on with paragraphs that close the parent
+        // (`（四）深化企业内部改革 / 完善… / 下一步，集团党委将…`, `总之，…`), a
+        // signature or a date: the item takes body paragraphs up to the first
+        // closing one (or the first that is not a body paragraph).
         const next = placed[k + 1];
-        const body = next && next.level === h.level && next.parent === h.parent ? own.map((i) => units[i]!) : [units[own[0]!]!];
+        const beforeSibling = !!next && next.level === h.level && next.parent === h.parent;
+        const body: Unit[] = [];
+        for (const i of own) {
+          const u = units[i]!;
+          if (!beforeSibling && body.length && (CLOSING.test(u.text) || !isBodyParagraph(u))) break;
+          body.push(u);
+        }
         const text = `${h.text}\n${body.map((b) => b.text).join("\n")}`;
         found.push({ text, span: [h.headingSpan[0], body[body.length - 1]!.end], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
         for (const b of body) found.push(...nestedItems(b, 0, b.text.length, h.id));

@@ -95,7 +95,7 @@ const AR = "[0-9０-９]{1,2}";
 // 第一部分 / 第二章 / 第三节
 const RE_PART = new RegExp(`^第(${CN})(部分|章|节|篇)[\\s　、，,：:]?`, "y");
 // 一、 (also 一． / 一. as sloppy typists write it); not 一、二季度 / 一、二等奖 (a numeral pair)
-const RE_CN_DUN = new RegExp(`^(${CN})[、．.](?![一二三四五六七八九十0-9])`, "y");
+const RE_CN_DUN = new RegExp(`^(${CN})(?:[、．](?![一二三四五六七八九十])|\\.(?![一二三四五六七八九十0-9０-９]))`, "y");
 // （一） (一) （一)
 const RE_CN_PAREN = new RegExp(`^[（(](${CN})[）)]`, "y");
 // 1. 1、 1． — not 1.5 (a decimal) nor 2023. (a year)

@@ -19,7 +19,7 @@ describe("findDeadline", () => {
     expect(findDeadline("每季度开展一次专题研讨。")).toBeNull();
     expect(findDeadline("逐项建立整改台账，明确整改时限，切实把整改措施落到实处。")).toBeNull();
     expect(findDeadline("为明年工作打下基础。")).toBeNull();
-    expect(findDeadline("完成时限：2023年底")).toBe("完成时限：2023年底");
+    expect(findDeadline("完成时限：2023年底")).toBe("2023年底");
   });
 });
 

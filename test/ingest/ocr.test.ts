@@ -65,6 +65,7 @@ describe("OCR of scanned PDFs (real tesseract, real fixtures)", () => {
   it("reads the sealed, signed last page without seal or scribble garbage", () => {
     const raw = assemble(lifePage4.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l })) })));
     const blocks = texts(raw.blocks);
+    expect(raw.ocrConfidence).toBeGreaterThan(80);
     const ref = read("corpora/dev/democratic-life-team-complete.txt").toString("utf8");
     expect(cerWithin(ref, blocks.join("\n"))).toBeLessThan(0.05);
     // the page ends with the closing sentence and the date under the seal
@@ -236,6 +237,22 @@ describe("page image clean-up", () => {
     expect(g[41 * W + 101]).toBe(0);
     expect(g[53 * W + 101]).toBe(0);
     expect(g[58 * W + 157]).toBe(0);
+  });
+
+  it("takes a scan's pixels at its own resolution, and renders instead when that is outside the bounds", async () => {
+    const pdf = await openRasterPdf(read("corpora/fixtures/scanned-work-summary-annual-complete.pdf"));
+    try {
+      const direct = await pdf.renderPage(1);
+      expect([direct.dpi, direct.width, direct.height]).toEqual([150, 1240, 1754]);
+      const rendered = await pdf.renderPage(1, { minDpi: 200 });
+      expect(rendered.dpi).toBe(200);
+      expect(rendered.width).toBe(Math.round((595.2756 * 200) / 72));
+      // same page either way: the share of dark pixels agrees
+      const dark = (r: { gray: Uint8Array }) => r.gray.filter((v) => v < 128).length / r.gray.length;
+      expect(Math.abs(dark(direct) - dark(rendered))).toBeLessThan(0.01);
+    } finally {
+      await pdf.close();
+    }
   });
 
   it("measures CER with whitespace ignored", () => {
