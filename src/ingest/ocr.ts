@@ -104,6 +104,7 @@ async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
         // file, here /dev/null inside the wasm file system, not to our stderr
         debug_file: "/dev/null",
       });
+      threadOf(w)?.unref?.();
       return w;
     })();
     slot = { key, worker };
@@ -112,6 +113,16 @@ async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
     });
   }
   return slot.worker;
+}
+
+/**
+ * The worker_threads Worker behind a tesseract.js worker (exposed, undocumented,
+ * as `.worker` in Node). It is unref'd while idle so an idle OCR worker never
+ * keeps a finished CLI run alive, and ref'd while a page is being read so the
+ * process does not exit under it.
+ */
+function threadOf(w: Tesseract.Worker): { ref?: () => void; unref?: () => void } | undefined {
+  return (w as unknown as { worker?: { ref?: () => void; unref?: () => void } }).worker;
 }
 
 /** Stops the tesseract worker thread (for a clean exit of the CLI or a test). */
@@ -156,6 +167,8 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
   const worker = await getWorker(tuning);
   const start = performance.now();
   let result: Tesseract.RecognizeResult;
+  const thread = threadOf(worker);
+  thread?.ref?.();
   try {
     // user_defined_dpi tells tesseract the scale (and silences its "Estimating resolution" line).
     await worker.setParameters({ user_defined_dpi: String(raster.dpi) });
@@ -164,6 +177,8 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
     // a worker that failed mid-page (out of memory in the wasm heap) is not reused
     await terminateOcr();
     throw e;
+  } finally {
+    thread?.unref?.();
   }
   const ocrMs = performance.now() - start;
   const lines: OcrLine[] = [];

@@ -33,7 +33,7 @@ export function findMarkers(text: string, from = 0, to = text.length): Occurrenc
   const out: Occurrence[] = [];
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
-    if (!/[一二三四五六七八九十第首其再最0-9０-９（(\u2460-\u2473]/.test(ch)) continue;
+    if (!/[一二三四五六七八九十第首其再最另0-9０-９（(\u2460-\u2473]/.test(ch)) continue;
     const m = matchPointMarker(text, i);
     if (!m) continue;
     const prev = i > from ? text[i - 1]! : "";
@@ -48,7 +48,7 @@ export function findMarkers(text: string, from = 0, to = text.length): Occurrenc
       // 一是 after a character that makes no word with 一 still opens a run (统一是 / 唯一是 do not).
       if (!(m.family === "shi" && m.ordinal === 1 && !/[统唯之第万专单同划归合逐均某任另其每进惟不一]/.test(prev))) continue;
     }
-    if (m.family === "seq" && !/[，,、：:]/.test(m.marker.slice(-1)) && !atStart && !/[。；;：:]/.test(prev)) continue;
+    if ((m.family === "seq" || m.family === "fang") && !/[，,、：:]/.test(m.marker.slice(-1)) && !atStart && !/[。；;：:]/.test(prev)) continue;
     out.push({ ...m, at: i });
     i += m.length - 1;
   }
@@ -226,18 +226,20 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
       else found.push(...inlineItems(units[i]!, 0, h.id, undefined, carry));
     }
 
+    // C'. `（一）关于理论学习不够深入的问题` + `整改情况：…`: the problem is the heading; the
+    // paragraph after it says what was done (the extraction stage reads it as a measure
+    // or as progress), so it is not part of the problem item — whether or not the
+    // paragraph has points of its own (①修订制度；②开展检查).
+    if (node.parent && !node.children.length && ABOUT_PROBLEM.test(h.text)) {
+      found.push({ text: h.text, span: [h.headingSpan[0], h.headingSpan[1]], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
+    }
     // C. A sub-heading with its paragraph.
-    if (!found.length && node.parent && !node.children.length) {
+    else if (!found.length && node.parent && !node.children.length) {
       const u = units[h.unit]!;
       if (h.runIn) {
         const a = h.marker.length;
         found.push(item(u, a, u.text.length, h.marker, h.id, 0, "subheading"));
         found.push(...nestedItems(u, a, u.text.length, h.id));
-      } else if (ABOUT_PROBLEM.test(h.text)) {
-        // `（一）关于理论学习不够深入的问题` + `整改情况：…`: the problem is the heading; the
-        // paragraph after it says what was done (the extraction stage reads it as a measure
-        // or as progress), so it is not part of the problem item.
-        found.push({ text: h.text, span: [h.headingSpan[0], h.headingSpan[1]], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
       } else if (own.length) {
         // Heading + its paragraphs. Before a sibling, all of them. After the LAST
         // sub-heading the section may go on with paragraphs that close the parent

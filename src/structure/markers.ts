@@ -35,6 +35,7 @@ export type PointFamily =
   | "yao" // 一要… 二要… (plans and instructions)
   | "tiao" // 第一条， 第二条
   | "bu" // 第一步， 第二步
+  | "fang" // 一方面，… 另一方面，…
   | "ar-dot"
   | "ar-paren"
   | "ar-close"
@@ -119,6 +120,8 @@ const RE_DI_UNIT = new RegExp(`^第(${CN})(条|步)(?:[，,、：:．.　 ]|(?=[
 // 首先， 其次， 再次， 最后，
 const RE_SEQ = /^(首先|其次|再次|最后)[，,、：:]?/y;
 const SEQ_ORDINAL: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST };
+// 一方面，… ；另一方面，… — a pair: 另一方面 closes it like 最后
+const RE_FANG = /^(一方面|另一方面)[，,、：:]?/y;
 
 function run(re: RegExp, text: string, at: number): RegExpExecArray | null {
   // The patterns are anchored with ^ and sticky, so they test `at` only.
@@ -172,6 +175,8 @@ export function matchPointMarker(text: string, at: number): MarkerMatch | null {
   if (m) return { family: "qi", ordinal: parseChineseNumeral(m[1]!), marker: m[0], length: m[0].length };
   m = run(RE_SEQ, text, at);
   if (m) return { family: "seq", ordinal: SEQ_ORDINAL[m[1]!]!, marker: m[0], length: m[0].length };
+  m = run(RE_FANG, text, at);
+  if (m) return { family: "fang", ordinal: m[1] === "一方面" ? 1 : LAST, marker: m[0], length: m[0].length };
   const h = matchHeadingMarker(text, at);
   if (h && LOW_FAMILIES.has(h.family)) return h;
   return null;

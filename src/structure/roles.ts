@@ -193,6 +193,7 @@ const INHERIT: Partial<Record<SectionRole, number>> = {
   other: 2,
 };
 const ANALYSIS_PARTS: readonly SectionRole[] = ["problems", "causes", "measures"];
+const NO_ACHIEVEMENTS_UNDER: ReadonlySet<SectionRole> = new Set(["problems", "causes", "measures", "next-steps", "analysis"]);
 
 /** First sentence of a body (up to 。！？ or a line break), at most 80 chars. */
 function firstSentence(body: string): string {
@@ -217,6 +218,10 @@ export function classifyRole(input: RoleInput): RoleResult {
     // 在理论学习和政治能力方面 under 存在的主要问题: a category heading, never a topic of its own.
     if (/^在[^，,。]{1,24}方面/.test(heading)) scores[parent] += 4;
   }
+
+  // A plan or a self-criticism has no achievements: `（二）作风建设更加务实` under 下一步工作打算
+  // is a goal, under 存在的问题 it would be irony. Result-form wording counts little there.
+  if (parent && NO_ACHIEVEMENTS_UNDER.has(parent)) scores.achievements *= 0.3;
 
   // Context from the children: 问题 + 原因 (+ 措施) below one heading → analysis.
   if (input.childHeadings?.length) {
