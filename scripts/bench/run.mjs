@@ -1,25 +1,40 @@
 // One measured configuration of the benchmark, in its own process so that its
-// peak RSS (worker threads included) is its own. Prints one JSON line.
+// start-up, memory and JIT state are its own. Prints one JSON line.
 //   node scripts/bench/run.mjs pipeline|baseline FILELIST.json [concurrency]
+//
+// pipeline: the batch runner (`runBatch`, worker threads when concurrency > 1)
+//   over the list AS GIVEN — the same file may appear many times (`analyze()`
+//   would de-duplicate repeated paths; the batch runner does not).
+// baseline: the floor — bare text extraction by the same libraries (mammoth
+//   extractRawText, pdf-parse getText, a UTF-8 decode) plus ONE jieba cut by
+//   the default backend (@node-rs/jieba, HMM on as in the pipeline), nothing else.
+//
+// Peak RSS is `process.resourceUsage().maxRSS`: the whole process, worker threads included.
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
+import { createRequire } from "node:module";
 
 const [mode, listFile, concurrencyArg] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(listFile, "utf8"));
+const concurrency = Number(concurrencyArg ?? 1);
 const started = performance.now();
-let chars = 0;
 let docs = 0;
+const status = {};
+const textBytes = {};
 
 if (mode === "pipeline") {
-  const { analyze } = await import("../../dist/index.js");
-  const concurrency = Number(concurrencyArg ?? 1);
-  for await (const r of analyze(files, { concurrency })) {
+  const { runBatch } = await import("../../dist/index.js");
+  const entries = files.map((f) => ({ path: f, displayPath: f }));
+  let expect = 0;
+  for await (const r of runBatch(entries, { concurrency })) {
+    // Results must come back one per input, in input order.
+    if (r.source.path !== files[expect]) throw new Error(`result ${expect} is for ${r.source.path}, expected ${files[expect]}`);
+    expect++;
     docs++;
-    chars += r.text?.chars ?? 0;
+    const key = r.status === "ok" ? "ok" : r.error?.code ?? "error";
+    status[key] = (status[key] ?? 0) + 1;
   }
 } else {
-  // The floor: bare text extraction by the same libraries plus one jieba cut, nothing else.
-  const { createRequire } = await import("node:module");
   const require = createRequire(import.meta.url);
   const { Jieba } = require("@node-rs/jieba");
   const { dict } = require("@node-rs/jieba/dict");
@@ -42,11 +57,23 @@ if (mode === "pipeline") {
         await parser.destroy();
       }
     } else text = buffer.toString("utf8");
-    jieba.cut(text, false);
-    chars += text.length;
+    jieba.cut(text, true);
+    textBytes[f] = Buffer.byteLength(text, "utf8");
     docs++;
+    status.ok = (status.ok ?? 0) + 1;
   }
 }
 const seconds = (performance.now() - started) / 1000;
-const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
-console.log(JSON.stringify({ mode, concurrency: Number(concurrencyArg ?? 1), docs, seconds, chars, inputBytes: bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const ru = process.resourceUsage();
+console.log(
+  JSON.stringify({
+    mode,
+    concurrency,
+    docs,
+    seconds,
+    cpuSeconds: (ru.userCPUTime + ru.systemCPUTime) / 1e6,
+    status,
+    textBytes,
+    maxRssMB: ru.maxRSS / 1024,
+  }),
+);

@@ -151,29 +151,45 @@ export function inlineRuns(text: string): Marker[][] {
   return runs.sort((a, b) => a[0]!.at - b[0]!.at);
 }
 
-const LEAD_KIND: Array<[ItemKind, RegExp]> = [
-  // 提出了以下整改措施： / 我们将重点作好以下工作： / 新的一年，…着力做好以下几个方面工作：
-  ["measures", /措施|整改|下一步|下阶段|今后|着手|打算|对策|努力方向|新的一年|明年|(?:作|做|抓)好以下|以下(?:几个方面|几项)?工作|解决(?:以上|上述|这些)问题/g],
-  // 产生问题的原因 / 根子在思想 / 这些问题的产生
-  ["causes", /原因|缘由|根源|根子|症结|缘故|问题的?产生/g],
-  ["problems", /问题|不足|差距|短板|缺乏|欠缺/g],
-];
+// The lead-in's kind is decided by its main predicate, not by the last keyword:
+// 为切实改进上述不足和问题，本人将抓好以下几点： names 不足/问题 only as the object
+// of an intent verb (改进/克服/针对/解决/将) → measures; 本人主要存在以下不足： /
+// 突出表现在： → problems; 究其根源： / 这些问题产生的原因有： → causes.
+// 要 is an intent word except in 主要/需要/重要/首要/要求/要点 …
+const INTENT = /将|拟|决心|打算|计划|努力方向|下一步|下阶段|今后|以后|明年|新的一年|措施|举措|对策|着力|着手|努力|(?<![主需重纲摘概只必首紧提简切想扼])要(?![求点素害件])|(?:抓|做|作)好|改进|克服|改正|纠正|整改|解决|针对/;
+// a strong measure noun decides even after an existence verb: 针对存在的问题，提出以下整改措施：
+const MEASURE_NOUN = /措施|举措|对策|打算|努力方向/;
+const CAUSE_WORDS = /原因|缘由|根源|根子|症结|缘故|究其|根本在于|(?:问题|不足|差距)的?(?:产生|形成|出现)|产生(?:这些|上述|以上|的)?(?:问题|不足)/;
+// 存在以下问题 / 突出表现在 / 主要是 / 查摆出 — the report states a shortfall
+const EXIST = /存在|表现(?:在|为)|突出表现|具体表现|主要表现|查摆|查找出|检视出|(?:问题|不足|差距|短板|缺点)(?:主要)?(?:有|是|如下)/;
+const PROBLEM_NOUN = /问题|不足|差距|短板|缺乏|欠缺|缺点|弱项/;
+// 还存在一些不足，需要在今后工作中加以改进： — 需要/有待 before an intent word is a shortfall
+const SHORTFALL = /(?:需要|有待|亟待|亟需|仍需|还需|尚需)[^，。；]{0,8}$/;
 
-/** Kind named by a lead-in sentence: the keyword that ends latest wins. */
+function clauseKind(clause: string): ItemKind | null {
+  const intent = INTENT.exec(clause);
+  const cause = CAUSE_WORDS.exec(clause);
+  const exist = EXIST.exec(clause);
+  const noun = PROBLEM_NOUN.exec(clause);
+  const intentOk = intent && !SHORTFALL.test(clause.slice(0, intent.index));
+  if (cause && !(intentOk && intent!.index < cause.index)) return "causes";
+  if (intentOk && (!exist || MEASURE_NOUN.test(clause) || intent!.index < exist.index)) return "measures";
+  if (exist || noun) return "problems";
+  return null;
+}
+
+/**
+ * Kind named by a lead-in sentence: its main (last) clause decides; a clause
+ * naming no kind (主要有以下几点：) leaves it to the clause before
+ * (针对查摆出的问题，经班子研究，主要有以下几点： → measures).
+ */
 export function leadKind(lead: string): ItemKind | null {
-  let best: ItemKind | null = null;
-  let bestEnd = -1;
-  for (const [kind, re] of LEAD_KIND) {
-    re.lastIndex = 0;
-    for (let m = re.exec(lead); m; m = re.exec(lead)) {
-      const end = m.index + m[0].length;
-      if (end > bestEnd) {
-        bestEnd = end;
-        best = kind;
-      }
-    }
+  const clauses = lead.split(/[，,；;]/).filter((c) => c.trim());
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const k = clauseKind(clauses[i]!);
+    if (k) return k;
   }
-  return best;
+  return null;
 }
 
 /** The sentence right before `at` (back to the previous 。！？ or paragraph start). */
@@ -219,6 +235,31 @@ function runItems(text: string, run: Marker[], end: number): Array<{ text: strin
     if (i === run.length - 1) e = s + dropClosing(text.slice(s, e)).length;
     return { text: text.slice(s, e), span: [s, e] as Span, marker: mk.marker };
   });
+}
+
+/**
+ * An item that swallowed a second run: …二是统筹协调能力有待提高。针对上述问题，
+ * 下一步我将：一是加强业务学习。二是… — the structure stage ends the last
+ * problem at the paragraph end. The item is cut before the run's lead
+ * sentence, and the run's points come back with the kind that lead names
+ * (or `fallback` when it names none).
+ */
+export function splitTrailingRun(text: string, item: ItemFact, fallback: ItemKind): { head: ItemFact; kind: ItemKind; items: ItemFact[] } | null {
+  const body = text.slice(item.span[0], item.span[1]);
+  const run = inlineRuns(body).find((r) => r[0]!.ordinal === 1 && r[0]!.at > 0);
+  if (!run) return null;
+  const first = run[0]!;
+  const lead = leadSentence(body, 0, first.at);
+  if (!/[：:]\s*$/.test(lead)) return null;
+  const leadStart = body.slice(0, first.at).trimEnd().length - lead.length;
+  if (leadStart <= 0) return null;
+  const kind = leadKind(lead) ?? fallback;
+  const headText = body.slice(0, leadStart).trimEnd();
+  if (!headText) return null;
+  const items = runItems(body, run, body.length)
+    .filter((it) => it.text)
+    .map((it) => ({ text: it.text, span: [item.span[0] + it.span[0], item.span[0] + it.span[1]] as Span, section: item.section }));
+  return { head: { text: headText, span: [item.span[0], item.span[0] + headText.length], section: item.section }, kind, items };
 }
 
 /** Paragraph spans: blocks when there are any, else text lines; a "。 " inside a scraped line also ends one. */
@@ -294,22 +335,34 @@ function proseItems(doc: WorkingDocument, index: SectionIndex, sectionOf: (at: n
   const text = doc.text;
   for (const [ps, pe] of paragraphs(text, doc.blocks)) {
     const para = text.slice(ps, pe);
-    for (const run of inlineRuns(para)) {
+    const runs = inlineRuns(para);
+    runs.forEach((run, ri) => {
       const first = run[0]!;
+      const next = runs[ri + 1];
+      // 一是…二是…。今后，我将从以下方面改进：一是… — the first run stops before the second's lead
+      let runEnd = para.length;
+      if (next && next[0]!.at > run[run.length - 1]!.at) {
+        const lead = leadSentence(para, 0, next[0]!.at);
+        runEnd = /[：:]\s*$/.test(lead) ? para.slice(0, next[0]!.at).trimEnd().length - lead.length : next[0]!.at;
+      }
       const sec = sectionOf(ps + first.at);
       const roles = rolesOf(index, sec);
       const byRole = useRoles ? itemKindOf(index, sec) : null;
       let kind: ItemKind | null = byRole;
       if (!kind) {
-        if (roles.some((r) => NEVER_PROSE.has(r))) continue;
+        if (roles.some((r) => NEVER_PROSE.has(r))) return;
         kind = leadKindNear(para, 0, first.at);
+      } else if (ri > 0 && kind !== "measures") {
+        // a second run in a problems section whose lead is an intent (针对上述问题，我将：) is plans
+        const k = leadKind(leadSentence(para, 0, first.at));
+        if (k === "measures") kind = k;
       }
-      if (!kind) continue;
-      for (const it of runItems(para, run, para.length)) {
+      if (!kind) return;
+      for (const it of runItems(para, run, runEnd)) {
         if (!it.text) continue;
         out.push({ kind, item: { text: it.text, span: [ps + it.span[0], ps + it.span[1]], section: sec } });
       }
-    }
+    });
   }
   return out;
 }
@@ -346,7 +399,12 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
     if (tableSpans.some((s) => overlaps(s, it.span)) || inTable(it.span)) continue;
     const kind = itemKindOf(index, it.section);
     if (!kind || !it.text.trim()) continue;
-    buckets[kind].push({ text: it.text, span: it.span, section: it.section });
+    const fact: ItemFact = { text: it.text, span: it.span, section: it.section };
+    const split = splitTrailingRun(doc.text, fact, kind);
+    if (split) {
+      buckets[kind].push(split.head);
+      buckets[split.kind].push(...split.items);
+    } else buckets[kind].push(fact);
   }
   buckets.problems.push(...tables.problems);
   for (const m of tables.measures) {

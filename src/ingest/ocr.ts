@@ -306,6 +306,12 @@ export function cleanLine(raw: string): string {
   s = s.replace(new RegExp(`(?<=.)(?<=\\d)\\.(?=[${CJK}])`, "g"), (m, at: number) => (/^\d{1,2}$/.test(s.slice(0, at)) ? m : ""));
   // an ASCII dot after Chinese text is dust, never a full stop ("（二）.原因分析", "区委、.区政府")
   s = s.replace(new RegExp(`(?<=[${WIDE}])\\.+`, "g"), "");
+  // "意见建议S2条" → "52条": a Latin letter that looks like a digit inside a number
+  // between Chinese characters (S/5, O/0, I and l/1). Only when the token has a
+  // real digit too, so "GDP", "5G" or a plain "O" are left alone.
+  s = s.replace(new RegExp(`(?<=[${CJK}])[0-9SOIl]*[0-9][0-9SOIl]*(?=[${CJK}%])`, "g"), (tok) =>
+    /[SOIl]/.test(tok) ? tok.replace(/S/g, "5").replace(/O/g, "0").replace(/[Il]/g, "1") : tok,
+  );
   // "《三）", "〈镇）": tesseract reads a full-width "（" as a book-title or angle
   // bracket; a 《 closed by "）" within a few characters was a "（"
   s = s.replace(/[《〈](?=[^《》〈〉（）()]{1,6}）)/g, "（");

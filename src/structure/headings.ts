@@ -8,11 +8,12 @@
  * 2. a heading-family marker at the start of a unit (`一、`, `（一）`,
  *    `第一部分`, restored auto-numbers included): standalone short lines and
  *    run-in leads `（一）提高政治站位，扛牢整改责任。正文…` (text = lead up
- *    to the first `。`). `1.` / `（1）` are headings only as standalone short
+ *    to the first `。`). Over the usual length (50 / 60) a line or lead is a
+ *    heading only when a sibling of its family confirms the sequence. `1.` / `（1）` are headings only as standalone short
  *    lines followed by a body paragraph; `1.xxx。more` is an item;
  * 3. lost brackets: `一实事求是查找问题。` … `二深化具体分析缘由。` — a run
  *    of bare numerals 一X 二X 三X at unit starts, in sequence, inside one
- *    parent section;
+ *    parent section that has no typed （一） of its own;
  * 4. `一是X。` leads each of which introduces a block of enumerated
  *    paragraphs (第一，… / 首先… / 1. …): a sub-heading series, not items;
  * 5. short unmarked standalone lines between body paragraphs, only in a
@@ -67,7 +68,7 @@ const MAX_LOW_STANDALONE = 40;
 const SENTENCE_PUNCT = /[。！？!?；;]/;
 
 function trimHeading(s: string): string {
-  return s.replace(/^[\s　:：，,、.．]+/, "").replace(/[\s　:：，,;；。]+$/, "");
+  return s.replace(/^[\s　:：，,、.．]+/, "").replace(/[\s　:：，,;；。？?]+$/, "");
 }
 
 function isBody(u: Unit | undefined, min = 40): boolean {
@@ -138,7 +139,8 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
   const u = units[i]!;
   const rest = u.text.slice(mlen);
   const base = { family, rank: CANONICAL_RANK[family], ordinal, marker, unit: i, lastUnit: i };
-  const noSentence = !SENTENCE_PUNCT.test(rest.replace(/[。；;]$/, "")) && !/\u3000| {2,}/.test(rest);
+  // A heading may end with its own 。 or, as a question, with ？ (`（二）问题出在哪里？`).
+  const noSentence = !SENTENCE_PUNCT.test(rest.replace(/[。；;？?]$/, "")) && !/\u3000| {2,}/.test(rest);
   const lowFamily = LOW_FAMILIES.has(family);
   const standalone = rest.length <= MAX_STANDALONE && noSentence;
   // A long line without sentence punctuation, followed by body text or a marked line:

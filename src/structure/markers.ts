@@ -3,10 +3,12 @@
  * the matchers that read one marker at a given position.
  *
  * Two kinds of family:
- * - heading families, which may open a section: 第一部分/第一章/第一节, 一、,
- *   （一）, 1. / 1、 / 1．, （1）, ① (the last three only as standalone lines);
- * - point families, which only enumerate items inside a section: 一是…,
- *   第一，…, 首先/其次/再次/最后.
+ * - heading families, which may open a section: 第一部分/第一章/第一节, 一、
+ *   (一． 一.), （一）, 1. / 1、 / 1． (one family), （1）, 1) / 1）, ① (the
+ *   last four only as standalone lines);
+ * - point families, which only enumerate items inside a section: 一是…, 一要…,
+ *   第一，…, 第一条，…, 第一步，…, 其一，…, 首先/其次/再次/最后,
+ *   一方面/另一方面.
  *
  * Levels never come from this file: the tree builder ranks families by the
  * order in which they open in the document. `CANONICAL_RANK` is only a

@@ -201,6 +201,19 @@ function firstSentence(body: string): string {
   return m ? m[0] : "";
 }
 
+// `全年完成86亿元，同比增长6.2%` / `累计建成…` / `已整改到位11个`
+const PAST_FACT = /全年|累计|共计|先后|已经?|完成|建成|引进|新增|达到|实现|同比|较上年|比上年|[0-9０-９]+(?:\.[0-9]+)?\s*(?:%|％|个|家|项|人|名|件|场|次|万|亿|元|户|所|公里|亩)/g;
+// `将…` `计划` `力争` `明年` — a plan, not a report
+const FUTURE = /将|计划|拟|力争|确保|明年|下一步|今后|下阶段/;
+
+/** `achievements` / `progress` when a body reads as a report of things done, else null. */
+export function bodyReport(body: string): SectionRole | null {
+  const head = body.slice(0, 300);
+  const facts = head.match(PAST_FACT)?.length ?? 0;
+  if (facts < 3 || FUTURE.test(head)) return null;
+  return (head.match(/整改/g)?.length ?? 0) >= 2 ? "progress" : "achievements";
+}
+
 /** The role of one section and how sure the combination is (0–1). */
 export function classifyRole(input: RoleInput): RoleResult {
   const heading = input.heading.trim();
@@ -241,7 +254,13 @@ export function classifyRole(input: RoleInput): RoleResult {
   const [best, bestV, second] = argmax(scores);
   const lexBest = argmax(lex)[1];
   if (bestV < 1.2) {
-    return { role: parent && parent !== "analysis" ? parent : "other", confidence: 0.3 };
+    if (parent && parent !== "analysis") return { role: parent, confidence: 0.3 };
+    // The heading says nothing (`聚焦扩大内需，推动消费提质扩容`): the body tells what the
+    // section reports. Past facts with figures are achievements — or progress when the
+    // body is about 整改.
+    const fromBody = bodyReport(input.body);
+    if (fromBody && !parent) return { role: fromBody, confidence: 0.45 };
+    return { role: "other", confidence: 0.3 };
   }
   let confidence = 0.45 + 0.55 * ((bestV - second) / bestV);
   // Nothing but the statistical model spoke: do not claim much.

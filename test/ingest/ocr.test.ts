@@ -121,6 +121,8 @@ describe("OCR text clean-up", () => {
     expect(cleanLine("（二）.原因分析")).toBe("（二）原因分析");
     expect(cleanLine("3 .提升统计分析服务水平")).toBe("3.提升统计分析服务水平");
     expect(cleanLine("满意率达 97.3%。")).toBe("满意率达97.3%。");
+    expect(cleanLine("共征集到对班子的意见建议 S2 条")).toBe("共征集到对班子的意见建议52条");
+    expect(cleanLine("推进 5G 基站建设，GDP 增长")).toBe("推进5G基站建设，GDP增长");
   });
 
   it("drops a closing quote that closes nothing", () => {

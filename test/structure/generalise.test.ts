@@ -170,3 +170,48 @@ describe("sub-heading items", () => {
     expect(texts(top(doc).filter((i) => i.origin === "subheading"))).toEqual(["关于理论学习不够深入的问题", "关于项目资金管理不规范的问题"]);
   });
 });
+
+describe("context decides between a result and a goal", () => {
+  it("keeps result-form sub-headings under 下一步工作打算 as next steps, and under 主要工作成效 as achievements", () => {
+    const doc = load("next-steps-goals.txt");
+    expect(flat(doc.sections).map((h) => [h.level, h.heading, h.role])).toEqual([
+      [1, "主要工作成效", "achievements"],
+      [2, "公共法律服务体系不断完善", "achievements"],
+      [2, "人民调解工作成效明显", "achievements"],
+      [1, "存在的问题及原因", "analysis"],
+      [2, "存在的问题", "problems"],
+      [2, "原因分析", "causes"],
+      [1, "下一步工作打算", "next-steps"],
+      [2, "基层调解队伍更加专业", "next-steps"],
+      [2, "法治宣传持续深化", "next-steps"],
+    ]);
+  });
+});
+
+describe("一方面 / 另一方面 and 关于…的问题 with points of its own", () => {
+  it("splits an inline 一方面…另一方面 pair into two items", () => {
+    const doc = load("one-side-causes.txt");
+    expect(texts(top(doc, "s1"))).toEqual(["理论学习的系统性不够，学用结合不紧密；", "调查研究不够深入，对基层实际情况掌握不全面。"]);
+  });
+
+  it("still gives the 关于…的问题 heading as its own item when its 整改情况 paragraph has ①② points", () => {
+    const doc = load("one-side-causes.txt");
+    const first = top(doc, "s2.1");
+    expect(first[0]).toMatchObject({ text: "关于调查研究不够深入的问题", origin: "subheading" });
+    expect(first.slice(1).map((i) => i.marker)).toEqual(["①", "②"]);
+    expect(texts(top(doc, "s2.2"))).toEqual(["关于制度执行不够严格的问题"]);
+  });
+});
+
+describe("question headings", () => {
+  it("reads 存在哪些问题？ / 问题出在哪里？ / 今后如何改进？ lines as standalone headings with problem, cause and measure roles", () => {
+    const doc = load("question-headings.txt");
+    expect(flat(doc.sections).map((h) => [h.level, h.heading, h.role])).toEqual([
+      [1, "存在哪些问题", "problems"],
+      [1, "问题出在哪里", "causes"],
+      [1, "今后如何改进", "measures"],
+    ]);
+    expect(top(doc, "s2").map((i) => i.marker)).toEqual(["一是", "二是"]);
+    expect(top(doc, "s3").map((i) => i.marker)).toEqual(["1.", "2."]);
+  });
+});
