@@ -24,7 +24,7 @@ import { CN_NUMERAL_CHARS, foldWidth, parseNumeral } from "./numerals.js";
 
 const NUM = `(?:\\d+(?:\\.\\d+)?(?:[万亿](?:\\d+)?)?|[${CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)`;
 // Units a count can carry; longer first (人次 before 人).
-const UNIT = "(?:人次|个百分点|[个条份场次人名项件户类家篇期]|%)";
+const UNIT = "(?:人次|个百分点|[个条份张场次人名项件户类家篇期]|%)";
 // 近1500份 / 约 / 共约 / 将近 / 逾 before the number; 余/多 between number and unit; 左右/以上 after.
 const COUNT_RE = new RegExp(`(近|约|大约|将近|逾|超过)?(${NUM})(余|多)?(${UNIT})(左右|以上|多)?`, "g");
 // 百分之九十六 / 九成
@@ -71,11 +71,11 @@ const FUNCTION_TAIL = /(?:共计|累计|总计|合计|共有|共|计|达到|达|
 const RULES: KindRule[] = [
   // 已完成整改5个 / 已整改到位6个 / 已完成整改18项 — before the noun rules:
   // 6个问题已完成整改5个 has 问题 in the clause.
-  { kind: "rectified", units: /^[个项条件]$/, test: (c) => /(?:已完成整改|已整改到位|已整改|完成整改|整改到位|已销号|已办结|整改完成|已完成)[^，。；]{0,4}$/.test(c.near) },
-  { kind: "forms_returned", units: /^份$/, test: (c) => /回收|收回|返回|收到/.test(c.clause) },
+  { kind: "rectified", units: /^[个项条件]$/, test: (c) => /(?:已完成整改|已整改到位|已整改|完成整改|整改到位|已销号|已办结|整改完成|已完成)[^，。；]{0,4}$/.test(c.near) && COUNTED_TASK.test(c.right) },
+  { kind: "forms_returned", units: /^[份张]$/, test: (c) => /回收|收回|返回|收到/.test(c.clause) },
   {
     kind: "forms_issued",
-    units: /^份$/,
+    units: /^[份张]$/,
     test: (c) => /发放|发出|下发|印发|分发|填写|填报/.test(c.clause) && /意见表|意见征求表|问卷|调查表|测评表|评议表|征求意见|票/.test(c.clause) && !/宣传|资料|手册|传单|明白纸/.test(c.clause),
   },
   { kind: "talks", units: /^(?:人次|次|人|名)$/, test: (c) => /谈心|谈话|交心/.test(c.clause) && !/提醒谈话|诫勉/.test(c.clause) },
@@ -95,6 +95,18 @@ const RULES: KindRule[] = [
   { kind: "problems", units: /^[个条项类]$/, test: (c) => /(?:问题|不足|差距|短板)(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) && !/解决|化解|办结|帮助|协调|处理|受理/.test(c.clause) },
   { kind: "measures", units: /^[条项个]$/, test: (c) => /(?:措施|举措)$/.test(c.near) },
 ];
+
+// Rectification status beats the counted noun: 已整改完成10个问题 / 已协调解决6个 /
+// 已销号问题5个 (before) and 3个问题已全部整改完成 / 10个问题整改到位 (after) are
+// rectified, not problems. 已完成18个小区的改造 is work done, not rectification: the
+// thing counted must be a problem/task/measure (or the unit 条/项/件 of one).
+const DONE_BEFORE = /(?:已|均已|全部|基本)[^，。；]{0,6}?(?:整改|完成|到位|销号|办结|解决|化解|清零)(?:问题|事项|任务|措施)?$|(?:完成整改|整改到位|整改完成|整改销号)(?:问题|事项|任务|措施)?$/;
+const DONE_AFTER = /^(?:个|条|项|件)?(?:问题|事项|任务|措施|整改措施|整改任务)?[^，。；\d]{0,4}?(?:均已|已经|已)?(?:全部|基本)?(?:整改(?:完成|到位|销号)|完成整改|已(?:整改|完成|销号|办结|解决)|销号|办结)(?![^，。；]*\d)/;
+const COUNTED_TASK = /^(?:问题|事项|任务|措施|整改措施|整改任务|举措)|^(?![\u4e00-\u9fa5])|^(?:已|均|全部|整改|完成)/;
+// 2个问题正在推进中 / 另有4个问题持续整改 / 其余7条正在整改 — in progress, neither kind
+const IN_PROGRESS_RIGHT = /正在|推进中|整改中|持续(?:整改|推进)|尚未|未完成|仍在|待整改|未整改/;
+// 意见建议93条，其中…21条 / 收集意见46条，梳理归并为17条 — only these cues pass a kind on
+const INHERIT_CUE = /其中|分别|归并|合并|梳理(?:为|成|出)|整合为|涉及|包括/;
 
 const SCORED_INHERIT: ReadonlySet<CountKind> = new Set(["opinions", "problems", "measures"]);
 
@@ -138,7 +150,7 @@ export function extractCounts(rawText: string): CountFact[] {
   const text = foldWidth(rawText);
   const out: CountFact[] = [];
   // last scored count per sentence, for breakdown/merged inheritance
-  let lastScored: { sentenceStart: number; unit: string; kind: CountKind } | null = null;
+  let lastScored: { sentenceStart: number; unit: string; kind: CountKind; anchorEnd: number } | null = null;
 
   COUNT_RE.lastIndex = 0;
   for (let m = COUNT_RE.exec(text); m; m = COUNT_RE.exec(text)) {
@@ -175,9 +187,11 @@ export function extractCounts(rawText: string): CountFact[] {
       else continue;
     } else if (/票/.test(right.slice(0, 1))) {
       continue;
-    } else if (/正在|剩余|其余|尚未|未完成|仍有|还有/.test(clause) || /^(?:正在|尚未|仍在|未)/.test(right)) {
-      // 剩余1个正在推进 / 其余7条正在整改中 — work in progress is not a counted kind
+    } else if (/正在|剩余|其余|尚未|未完成|仍有|还有|另有/.test(clause) || IN_PROGRESS_RIGHT.test(right)) {
+      // 剩余1个正在推进 / 其余7条正在整改中 / 2个问题正在推进中 — work in progress is not a counted kind
       kind = "other";
+    } else if (/^[个项条件]$/.test(unit) && COUNTED_TASK.test(right) && (DONE_BEFORE.test(near) || DONE_AFTER.test(unit + right)) && (/[条项件]/.test(unit) || /问题|事项|任务|措施|整改/.test(sentence + right))) {
+      kind = "rectified";
     } else {
       for (const [re, k] of RIGHT_NOUNS) {
         if (re.test(right)) {
@@ -194,7 +208,7 @@ export function extractCounts(rawText: string): CountFact[] {
           }
         }
       }
-      if (kind === null && lastScored && lastScored.sentenceStart === sentenceStart && lastScored.unit === unit) {
+      if (kind === null && lastScored && lastScored.sentenceStart === sentenceStart && lastScored.unit === unit && INHERIT_CUE.test(text.slice(lastScored.anchorEnd, m.index))) {
         // 其中涉及班子建设的21条 / 梳理归并为85条
         kind = lastScored.kind;
       }
@@ -205,7 +219,11 @@ export function extractCounts(rawText: string): CountFact[] {
 
     const span: Span = [Math.max(sentenceStart, m.index - Math.min(near.length, 12)), end];
     out.push({ kind, value: value0, unit, approx, text: rawText.slice(span[0], span[1]), span });
-    if (SCORED_INHERIT.has(kind)) lastScored = { sentenceStart, unit, kind };
+    if (SCORED_INHERIT.has(kind)) {
+      // a breakdown keeps the parent's end, so its cue (其中) is found for every part
+      const inherited: boolean = lastScored !== null && lastScored.sentenceStart === sentenceStart && lastScored.kind === kind && lastScored.unit === unit;
+      lastScored = { sentenceStart, unit, kind, anchorEnd: inherited ? lastScored!.anchorEnd : end };
+    }
   }
 
   // 百分之九十六 / 九成 satisfaction

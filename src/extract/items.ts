@@ -414,7 +414,7 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
   }
 
   // 2b. 关于…的问题 / 整改情况： pairs replace whatever items overlapped them
-  const pairs = extractPairs(doc.text, paragraphs(doc.text, doc.blocks), sectionOf);
+  const pairs = extractPairs(doc.text, paragraphs(doc.text, doc.blocks), sectionOf, index.flat.map((s) => s.headingSpan[0]));
   if (pairs.problems.length) {
     for (const k of Object.keys(buckets) as ItemKind[]) buckets[k] = buckets[k].filter((x) => !pairs.covered.some((c) => overlaps(c, x.span)));
     buckets.problems.push(...pairs.problems);

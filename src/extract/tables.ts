@@ -8,18 +8,27 @@
  * one measure, or one per sub-point when the cell holds `1. 2. 3.` / `①②` /
  * `（1）（2）` points (1.编制全区中小学布局规划…； 2.深化集团化办学改革…；).
  * Owner and deadline come from the same row. Never guesses a column from
- * its position: a table without a recognisable header yields nothing.
+ * its position alone: a table without a recognisable header is read from its
+ * content (two long prose columns, a names column, a dates column) or not at all.
  */
 import type { BlockHint, ItemFact, MeasureFact, Span } from "../model/document.js";
 
-// 问题 / 反馈问题 / 存在问题 / 问题描述 / 巡察反馈问题 — but not 问题整改进展
-const PROBLEM_HEAD = /^(?:巡察|审计|督察|巡视)?(?:反馈|存在的?|主要|突出|查摆)?问题(?:描述|表现|清单|内容)?$|^问题$|^具体问题$/;
-const MEASURE_HEAD = /^(?:具体)?(?:整改|落实|工作)?(?:措施|举措)$|^整改措施(?:及|和)?(?:要求|办法)?$/;
-// 整改任务 / 整改事项 / 反馈意见: the problem column when a separate 措施 column exists,
-// else (no 措施 column) 整改任务 holds the measures. 整改目标 is neither.
-const TASK_HEAD = /^(?:整改(?:任务|事项|内容)|(?:巡察|巡视|审计)?反馈意见)$/;
-const OWNER_HEAD = /^(?:责任(?:领导|人|单位|部门|科室|处室)|牵头(?:领导|单位|部门)|分管领导|配合单位|主要责任人)$/;
-const DEADLINE_HEAD = /^(?:完成|整改)?时限$|^完成时间$|^时间节点$|^整改期限$|^完成期限$/;
+// Header cells are read by the keywords they CONTAIN, not by a closed list of
+// wordings: 巡察指出的问题 / 存在的主要问题 / 问题表现 / 问题清单 / 反馈意见 → problem;
+// 整改落实措施 / 主要措施 / 整改举措 / 整改办法 → measure; 责任领导 / 牵头单位 /
+// 配合单位 / 负责人 → owner; 完成时限 / 时间节点 / 整改期限 → deadline.
+// Columns about status or goals are none of these: 整改进展 / 完成情况 / 整改情况 /
+// 整改目标 / 备注 / 序号 (问题整改进展 is a progress column, not a problem column).
+const EXCLUDED_HEAD = /进展|情况|目标|备注|序号|编号|类别|类型|成效|结果|状态|标准|依据|来源|附件|^\d*$/;
+const DEADLINE_HEAD = /时限|时间|期限|节点|日期/;
+const OWNER_HEAD = /责任|牵头|负责|配合|领导|主体|承办/;
+const MEASURE_HEAD = /措施|举措|办法|对策|做法|方案/;
+// 问题/表现 name the finding itself and beat the looser 意见/清单/不足
+const PROBLEM_HEAD = /问题|表现|意见|清单|不足|短板|差距/;
+const PROBLEM_HEAD_STRONG = /问题|表现/;
+// 整改任务 / 整改事项 / 整改内容: the problem column when a separate 措施 column
+// exists, else (a problem column beside it) the measures.
+const TASK_HEAD = /任务|事项|内容/;
 
 export interface TableItems {
   problems: ItemFact[];
@@ -37,17 +46,65 @@ function cellText(text: string, span: Span): string {
   return text.slice(span[0], span[1]);
 }
 
+type HeadKind = "problem" | "measure" | "owner" | "deadline" | "task" | null;
+
+function headKind(cell: string): HeadKind {
+  const c = cell.replace(/\s+/g, "");
+  // a header is a short label; a long cell is content (a problem written out)
+  if (!c || c.length > 12 || EXCLUDED_HEAD.test(c)) return null;
+  if (DEADLINE_HEAD.test(c)) return "deadline";
+  if (OWNER_HEAD.test(c)) return "owner";
+  if (MEASURE_HEAD.test(c)) return "measure";
+  if (PROBLEM_HEAD.test(c)) return "problem";
+  if (TASK_HEAD.test(c)) return "task";
+  return null;
+}
+
 function headerColumns(cells: string[]): Columns | null {
-  const clean = cells.map((c) => c.replace(/\s+/g, ""));
-  let problem = clean.findIndex((c) => PROBLEM_HEAD.test(c));
-  let measure = clean.findIndex((c) => MEASURE_HEAD.test(c));
-  const task = clean.findIndex((c) => TASK_HEAD.test(c));
+  const kinds = cells.map(headKind);
+  const all = (k: HeadKind) => kinds.flatMap((x, i) => (x === k ? [i] : []));
+  const problems = all("problem");
+  // of several problem columns (反馈意见 | 问题表现) the one naming the finding, the rightmost of those
+  const strong = problems.filter((i) => PROBLEM_HEAD_STRONG.test(cells[i]!));
+  let problem = (strong.length ? strong : problems).at(-1) ?? -1;
+  let measure = all("measure")[0] ?? -1;
+  const task = all("task")[0] ?? -1;
   if (task >= 0 && problem < 0 && measure >= 0) problem = task;
-  else if (task >= 0 && measure < 0 && problem >= 0 && /^整改/.test(clean[task]!)) measure = task;
+  else if (task >= 0 && measure < 0 && problem >= 0) measure = task;
   if (problem < 0 && measure < 0) return null;
-  const owners = clean.flatMap((c, i) => (OWNER_HEAD.test(c) ? [i] : []));
-  const deadline = clean.findIndex((c) => DEADLINE_HEAD.test(c));
-  return { problem, measure, owners, deadline };
+  // a header row has at least two labelled columns: 问题 alone may be a content cell
+  if (kinds.filter(Boolean).length < 2) return null;
+  return { problem, measure, owners: all("owner"), deadline: all("deadline")[0] ?? -1 };
+}
+
+const DATE_CELL = /^(?:\d{4}年)?\d{1,2}月(?:底|末|\d{1,2}日)?(?:前|以前|之前)?$|^\d{4}年(?:底|年底|上半年|下半年)(?:前)?$|^(?:长期坚持|立行立改|持续推进|长期)$|^\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?$/;
+// 张三 / 办公室 / 财务科、审计科 / 李四（分管领导）
+const OWNER_CELL = /^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5、，,；;（）()\s]{2,30}(?:办|室|科|股|局|部|所|站|中心|处|队|委|院|组|公司|支部)$/;
+
+/**
+ * A table whose header names nothing we know (内容 | 要求 | 人员 | 日期): the
+ * columns are told from their content. The two columns of long prose are the
+ * problem and the measure, left to right; a column of short names or units is
+ * the owner; a column of dates the deadline. One long column only is no task
+ * table (it may be a list of anything).
+ */
+function contentColumns(rows: string[][]): Columns | null {
+  if (rows.length < 2) return null;
+  const width = Math.max(...rows.map((r) => r.length));
+  const share = (i: number, test: (c: string) => boolean) => {
+    const cells = rows.map((r) => (r[i] ?? "").replace(/\s+/g, "")).filter(Boolean);
+    return cells.length ? cells.filter(test).length / cells.length : 0;
+  };
+  const long: number[] = [];
+  const owners: number[] = [];
+  let deadline = -1;
+  for (let i = 0; i < width; i++) {
+    if (share(i, (c) => c.length >= 12 && /[\u4e00-\u9fa5]{6}/.test(c)) >= 0.8) long.push(i);
+    else if (share(i, (c) => DATE_CELL.test(c)) >= 0.8) deadline = deadline < 0 ? i : deadline;
+    else if (share(i, (c) => OWNER_CELL.test(c) && !/^(?:已完成|完成|正在推进|推进中|已整改|整改中)$/.test(c)) >= 0.8) owners.push(i);
+  }
+  if (long.length !== 2) return null;
+  return { problem: long[0]!, measure: long[1]!, owners, deadline };
 }
 
 /** Split a measure cell into its numbered sub-points; the whole cell when it has none. */
@@ -96,6 +153,15 @@ export function extractTableItems(text: string, blocks: BlockHint[], sectionOf: 
   for (const rows of byTable.values()) {
     let cols: Columns | null = null;
     let headerKey = "";
+    const all = rows.map((row) => row.cells!.map((s) => cellText(text, s)));
+    if (!all.some((cells) => headerColumns(cells))) {
+      // no recognisable header: skip a first row of short labels, then read the columns from the content
+      const first = all[0] ?? [];
+      const labels = first.length > 1 && first.every((c) => c.replace(/\s+/g, "").length <= 8);
+      cols = contentColumns(labels ? all.slice(1) : all);
+      if (cols && labels) headerKey = first.map((c) => c.replace(/\s+/g, "")).join("|");
+      if (!cols) continue;
+    }
     for (const row of rows) {
       const cells = row.cells!.map((s) => cellText(text, s));
       const key = cells.map((c) => c.replace(/\s+/g, "")).join("|");

@@ -22,6 +22,7 @@
  * non-embedded GBK-EUC-H / UniGB-UCS2-H in 公文 PDFs), standard fonts, ICC and
  * wasm come from pdfjs-dist's own folders on disk.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import type { PDFDocumentLoadingTask } from "pdfjs-dist/types/src/display/api.js";
@@ -104,6 +105,50 @@ class ImportTimeDOMMatrix {
   }
 }
 
+/**
+ * pdf.js's worker code with font-program COMPILATION switched off.
+ *
+ * Why: for every embedded Type 1 font pdf.js re-compiles the glyph programs
+ * into a CFF font and wraps it in an OpenType file — bytes that only a
+ * renderer uses (the browser's FontFace). On the dev PDFs (LibreOffice: CJK
+ * Type 1 subsets) that was 55–65 % of the reader's CPU (`Type1Font.wrap` →
+ * `CFFCompiler.compileIndex`, `Font.convert`), and no pdf.js option turns it
+ * off (`disableFontFace` only stops the display side from USING the bytes).
+ * Text extraction needs what is computed BEFORE those two steps: the font's
+ * encoding and glyph names (parsed from the font program: unchanged), the
+ * ToUnicode map and the widths. So two statements are replaced in a private
+ * copy of the module:
+ *   Type1Font:    `this.data = this.wrap(…)` → `this.data = []`
+ *   Font.convert: the OpenType build after the char mapping → an empty file
+ * TrueType and CFF fonts are untouched. The patch is checked: each anchor must
+ * occur exactly once in the installed pdfjs-dist, otherwise the stock worker
+ * is imported (a future pdf.js then only costs speed, never correctness).
+ * Item strings and positions were compared on every dev/fixture PDF: identical.
+ * The copy is imported from a data: URL (nothing is written to disk).
+ */
+const TEXT_ONLY_PATCHES: Array<[string, string]> = [
+  ["this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);", "this.data = [];"],
+  ['const builder = new OpenTypeFileBuilder("\\x4F\\x54\\x54\\x4F");', 'return new Uint8Array(0);\n    const builder = new OpenTypeFileBuilder("\\x4F\\x54\\x54\\x4F");'],
+];
+
+/** Set REPORT_CHECK_PDFJS_FULL_FONTS=1 to use the stock worker (to compare output or timing). */
+async function importTextOnlyWorker(root: string): Promise<{ WorkerMessageHandler?: unknown }> {
+  const stock = (): Promise<{ WorkerMessageHandler?: unknown }> => import("pdfjs-dist/build/pdf.worker.mjs" as string) as Promise<{ WorkerMessageHandler?: unknown }>;
+  if (process.env["REPORT_CHECK_PDFJS_FULL_FONTS"]) return stock();
+  let source: string;
+  try {
+    source = readFileSync(join(root, "build", "pdf.worker.mjs"), "utf8");
+  } catch {
+    return stock();
+  }
+  for (const [from, to] of TEXT_ONLY_PATCHES) {
+    const at = source.indexOf(from);
+    if (at < 0 || source.indexOf(from, at + 1) >= 0) return stock();
+    source = source.slice(0, at) + to + source.slice(at + from.length);
+  }
+  return (await import("data:text/javascript;base64," + Buffer.from(source).toString("base64"))) as { WorkerMessageHandler?: unknown };
+}
+
 /** pdf.js is imported on first use only: a DOCX batch never pays for it. */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
@@ -136,9 +181,17 @@ function loadPdfJs(): Promise<PdfJs> {
       const pdfjs = (await import("pdfjs-dist/build/pdf.mjs")) as unknown as PdfJs;
       // Run the worker code in this thread (pdf.js's "fake worker"): the batch
       // pool already gives each document its own thread.
-      const worker = (await import("pdfjs-dist/build/pdf.worker.mjs" as string)) as { WorkerMessageHandler?: unknown };
+      const worker = await importTextOnlyWorker(root);
       const gw = globalThis as unknown as { pdfjsWorker?: unknown };
-      gw.pdfjsWorker ??= worker;
+      const before = gw.pdfjsWorker;
+      gw.pdfjsWorker = worker;
+      // The display layer reads globalThis.pdfjsWorker once, synchronously, on the
+      // first access of this getter and caches it; reading it now binds THIS build
+      // to the text-only worker. The global is then put back, so the legacy build
+      // that renders pages for OCR (pdf-render.ts) loads its own full worker.
+      void (pdfjs.PDFWorker as unknown as { _setupFakeWorkerGlobal: Promise<unknown> })._setupFakeWorkerGlobal;
+      if (before === undefined) delete gw.pdfjsWorker;
+      else gw.pdfjsWorker = before;
       return pdfjs;
     } finally {
       console.warn = warn;

@@ -147,7 +147,7 @@ const OWN_POINT_FAMILIES = (f: MarkerFamily) => f === "shi" || f === "di" || f =
  * A paragraph that closes the parent section rather than continuing the last
  * sub-heading: `总之，…` `综上所述，…` `以上是…` `下一步，我们将…` `今后，…`.
  */
-const CLOSING = /^(总之|总而言之|综上|综合以上|以上|上述|总的来看|总的来说|总体来看|总体而言|总体上看|回顾|展望|下一步|下步|今后|在今后|新的一年|同时[，,]?我们|此外[，,]?我们|我们将|我们深知|面对新形势|站在新的起点)/;
+const CLOSING = /^(总之|总而言之|综上|综合以上|以上|上述|通过(以上|上述|这些)|经过(以上|上述|一年|近一年|全年)|总的来看|总的来说|总体来看|总体而言|总体上看|回顾|展望|下一步|下步|今后|在今后|新的一年|同时[，,]?我们|此外[，,]?我们|我们将|我们深知|面对新形势|站在新的起点)/;
 
 /** A 关于…的问题 sub-heading (rectification reports): the heading itself states the problem. */
 const ABOUT_PROBLEM = /^关于[^。；;]{2,60}问题$/;
@@ -186,11 +186,11 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
     for (const fam of families) {
       const list = own.filter((i) => starts.get(i)?.family === fam);
       // In sequence: 1, 2, 3 … (a restart at 1 begins a new list).
-      const accepted: number[] = [];
+      const accepted: number[][] = [];
       let run: number[] = [];
       let expected = 1;
       const close = () => {
-        if (run.length >= 2) accepted.push(...run);
+        if (run.length >= 2) accepted.push(run);
         run = [];
       };
       for (const i of list) {
@@ -205,12 +205,39 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
         }
       }
       close();
-      for (const i of accepted) {
-        const u = units[i]!;
-        const m = starts.get(i)!;
-        consumed.add(i);
-        found.push(item(u, m.length, u.text.length, m.marker, h.id, 0, "paragraph"));
-        found.push(...nestedItems(u, m.length, u.text.length, h.id));
+      for (const members of accepted) {
+        members.forEach((i, n) => {
+          const u = units[i]!;
+          const m = starts.get(i)!;
+          consumed.add(i);
+          // A point may run over several paragraphs: `1.加强理论学习。…` + `同时，…` + `2.…`.
+          // Unmarked body paragraphs between two members belong to the first one.
+          const next = members[n + 1];
+          const cont: Unit[] = [];
+          if (next !== undefined) {
+            for (let j = i + 1; j < next; j++) {
+              const c = units[j]!;
+              if (!own.includes(j) || matchPointMarker(c.text, 0) || !isBodyParagraph(c)) {
+                cont.length = 0;
+                break;
+              }
+              cont.push(c);
+            }
+          }
+          if (!cont.length) {
+            found.push(item(u, m.length, u.text.length, m.marker, h.id, 0, "paragraph"));
+            found.push(...nestedItems(u, m.length, u.text.length, h.id));
+            return;
+          }
+          const first = item(u, m.length, u.text.length, m.marker, h.id, 0, "paragraph");
+          const last = cont[cont.length - 1]!;
+          found.push({ ...first, text: [first.text, ...cont.map((c) => c.text)].join("\n"), span: [first.span[0], last.end] });
+          found.push(...nestedItems(u, m.length, u.text.length, h.id));
+          for (const c of cont) {
+            consumed.add(units.indexOf(c));
+            found.push(...nestedItems(c, 0, c.text.length, h.id));
+          }
+        });
       }
     }
 
@@ -231,6 +258,8 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
     // or as progress), so it is not part of the problem item — whether or not the
     // paragraph has points of its own (①修订制度；②开展检查).
     if (node.parent && !node.children.length && ABOUT_PROBLEM.test(h.text)) {
+      // Its paragraph's own points belong to the pair, not to the problem: depth 1.
+      for (const f of found) f.depth = 1;
       found.push({ text: h.text, span: [h.headingSpan[0], h.headingSpan[1]], marker: h.marker, section: h.id, depth: 0, origin: "subheading" });
     }
     // C. A sub-heading with its paragraph.

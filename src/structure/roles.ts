@@ -18,7 +18,15 @@
  *     another type strongly (加强理论学习 under 主要工作及成效 is learning).
  *     A child of an `analysis` parent leans to problems/causes/measures. A
  *     heading whose children are problems + causes (+ measures) is analysis.
- *  4. The first sentence of the body, weakly, when the heading says little.
+ *  4. The first sentence of the body, weakly, when the heading says little;
+ *     and for a top-level section whose heading is weak, the body as a whole:
+ *     past facts with figures (全年完成…同比增长…) → achievements, or progress
+ *     when it is about 整改 (bodyReport).
+ * Result-form headings (topic + predicate at the end: 持续加强, 更加精准,
+ * 扎实有效, 取得实效, 成效明显) are achievements through the lexicon; under a
+ * problems/causes/measures/next-steps/analysis parent achievements count
+ * little (a goal, not a result). Siblings are smoothed in index.ts
+ * (smoothSiblings): a weak `other` among ≥ 2 siblings of one role takes it.
  * It never reads the document type: the same heading gets the same role in
  * every genre (the checklist decides what is required).
  */
@@ -179,6 +187,8 @@ export function classifierScores(heading: string, segmenter: SegmenterName = "rs
 
 const CLASSIFIER_WEIGHT = 2.5;
 const BODY_WEIGHT = 0.3;
+/** Bonus for a top-level body that reads as a report of things done (see bodyReport). */
+const BODY_REPORT_WEIGHT = 2.5;
 /** How strongly a sub-heading inherits its parent's role (see header, signal 3). */
 const INHERIT: Partial<Record<SectionRole, number>> = {
   problems: 4.5,
@@ -250,6 +260,16 @@ export function classifyRole(input: RoleInput): RoleResult {
   // The body's first sentence, weakly.
   const bodyLex = lexiconScores(firstSentence(input.body));
   for (const r of SECTION_ROLES) scores[r] += BODY_WEIGHT * Math.min(bodyLex[r], 6);
+
+  // A top-level section whose body reports things done with figures (全年…完成…同比增长)
+  // leans to achievements (progress when about 整改): `三、加强自身建设，提升队伍素质`
+  // heads a report of the year, not a plan.
+  // Only when the heading's own words are weak (no lexicon entry of weight ≥ 4): a
+  // 征求意见 or 民主生活会 section reports figures too, and stays what it names.
+  if (!parent && argmax(lex)[1] < 4) {
+    const fromBody = bodyReport(input.body);
+    if (fromBody) scores[fromBody] += BODY_REPORT_WEIGHT;
+  }
 
   const [best, bestV, second] = argmax(scores);
   const lexBest = argmax(lex)[1];

@@ -194,11 +194,12 @@ describe("一方面 / 另一方面 and 关于…的问题 with points of its own
     expect(texts(top(doc, "s1"))).toEqual(["理论学习的系统性不够，学用结合不紧密；", "调查研究不够深入，对基层实际情况掌握不全面。"]);
   });
 
-  it("still gives the 关于…的问题 heading as its own item when its 整改情况 paragraph has ①② points", () => {
+  it("gives a 关于…的问题 heading the problems role and makes it its own item, its 整改情况 points nested", () => {
     const doc = load("one-side-causes.txt");
-    const first = top(doc, "s2.1");
-    expect(first[0]).toMatchObject({ text: "关于调查研究不够深入的问题", origin: "subheading" });
-    expect(first.slice(1).map((i) => i.marker)).toEqual(["①", "②"]);
+    expect(flat(doc.sections).filter((h) => h.level === 2).map((h) => h.role)).toEqual(["problems", "problems"]);
+    expect(texts(top(doc, "s2.1"))).toEqual(["关于调查研究不够深入的问题"]);
+    // the ①② points of its 整改情况 are parts of the pair (depth 1), never problems of their own
+    expect(doc.items.filter((i) => i.section === "s2.1" && i.depth === 1).map((i) => i.marker)).toEqual(["①", "②"]);
     expect(texts(top(doc, "s2.2"))).toEqual(["关于制度执行不够严格的问题"]);
   });
 });
@@ -213,5 +214,39 @@ describe("question headings", () => {
     ]);
     expect(top(doc, "s2").map((i) => i.marker)).toEqual(["一是", "二是"]);
     expect(top(doc, "s3").map((i) => i.marker)).toEqual(["1.", "2."]);
+  });
+});
+
+describe("headings that say little, read with their body", () => {
+  it("reads verb-first top-level sections reporting figures as achievements, and 成果丰硕 / 精准高效 endings as results", () => {
+    const doc = load("ws-verb-first-headings.txt");
+    expect(flat(doc.sections).map((h) => h.role)).toEqual(["achievements", "achievements", "achievements", "problems", "next-steps"]);
+  });
+
+  it("reads a verb-first top-level heading (加强自身建设) over a body of figures as achievements, not measures", () => {
+    const doc = load("ws-verb-first-with-figures.txt");
+    expect(flat(doc.sections).map((h) => h.role)).toEqual(["achievements", "achievements", "achievements", "problems"]);
+  });
+
+  it("reads 坚持问题导向，逐项抓好落实 as rectification progress, not problems, and its 关于…的问题 children as problems", () => {
+    const doc = load("rect-verb-first-headings.txt");
+    expect(flat(doc.sections).map((h) => [h.level, h.role])).toEqual([
+      [1, "progress"],
+      [1, "progress"],
+      [2, "problems"],
+      [2, "problems"],
+      [1, "next-steps"],
+    ]);
+    expect(texts(top(doc).filter((i) => i.origin === "subheading"))).toEqual(["关于落实全面从严治党主体责任不到位的问题", "关于工程项目管理不规范的问题"]);
+  });
+});
+
+describe("points over several paragraphs", () => {
+  it("keeps an unmarked paragraph between 1. and 2. inside point 1, and leaves the closing paragraph after the last point out", () => {
+    const doc = load("multi-paragraph-points.txt");
+    const got = top(doc, "s1");
+    expect(got.map((i) => i.marker)).toEqual(["1.", "2.", "3."]);
+    expect(got[0]!.text).toBe("医保基金监管存在薄弱环节，部分定点医疗机构存在串换项目收费行为。\n经核查，涉及违规金额共计36万元，已全部追回。");
+    expect(got[2]!.text).toBe("经办服务标准化程度不高，各乡镇经办流程不统一。");
   });
 });

@@ -2,7 +2,9 @@
 import type { Detector } from "../types.js";
 import { findOutside, sectionWithRole, shortcomingSpans } from "./util.js";
 
-const DONE = /主要做法|工作成效|主要成效|取得的成绩|主要成绩|工作开展情况|取得了?[^。，]{0,8}(?:成效|成绩|进展)|圆满完成|顺利完成|工作完成情况/;
+// the genre's result words, in headings and prose: 主要做法 / 工作成效 / 扎实有效 /
+// 稳步提升 / 取得新成效 / 成效明显 / 圆满完成全年任务 / 超额完成
+const DONE = /主要做法|工作成效|主要成效|取得的成绩|主要成绩|工作开展情况|取得了?[^。，]{0,8}(?:成效|成绩|进展|突破|成果)|成效(?:明显|显著|初显|突出)|扎实有效|扎实推进|稳步(?:提升|推进|提高|增长)|显著(?:提升|提高|增强)|持续(?:提升|向好|巩固)|圆满完成|顺利完成|全面完成|超额完成|如期完成|工作完成情况/;
 
 export const achievements: Detector = {
   name: "achievements",

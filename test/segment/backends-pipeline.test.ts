@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { analyzeBuffer } from "../../src/pipeline.js";
+import type { AnalysisResult } from "../../src/model/document.js";
+
+const require = createRequire(import.meta.url);
+function nodejiebaLoads(): boolean {
+  try {
+    require("nodejieba");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DEV = new URL("../../corpora/dev/", import.meta.url);
+// One rendering per format family is enough to cover the stages after ingestion;
+// the TXT files carry every dev document.
+const files = readdirSync(DEV).filter((f) => f.endsWith(".txt")).sort();
+
+/** What the segmenter must not change: structure and extraction (keywords differ by design: each backend has its own IDF scale). */
+function comparable(r: AnalysisResult) {
+  const sections = (s: AnalysisResult["sections"]): unknown => s.map((x) => ({ level: x.level, heading: x.heading, role: x.role, span: x.span, children: sections(x.children) }));
+  return {
+    title: r.title,
+    type: r.reportType?.id,
+    sections: sections(r.sections),
+    problems: r.problems,
+    causes: r.causes,
+    measures: r.measures,
+    counts: r.counts,
+    findings: r.checklist?.findings.map((f) => f.ruleId).sort(),
+  };
+}
+
+describe.skipIf(!nodejiebaLoads())("the two jieba backends", () => {
+  it.each(files)("give the same structure and extraction on %s", async (name) => {
+    const buffer = readFileSync(new URL(name, DEV));
+    const rs = await analyzeBuffer(buffer, name, { segmenter: "rs" });
+    const nj = await analyzeBuffer(buffer, name, { segmenter: "nodejieba" });
+    expect(rs.status).toBe("ok");
+    expect(comparable(nj)).toEqual(comparable(rs));
+    expect(nj.keywords.length).toBeGreaterThan(0);
+  });
+});
