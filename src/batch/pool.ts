@@ -75,14 +75,6 @@ function workerFile(): string | null {
   return existsSync(fileURLToPath(url)) ? url.href : null;
 }
 
-/** Experiment hook: REPORT_CHECK_WORKER_YOUNG_MB / _OLD_MB set V8 heap limits of the workers. */
-function workerLimits(): { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number } | null {
-  const y = Number(process.env["REPORT_CHECK_WORKER_YOUNG_MB"] ?? 0);
-  const o = Number(process.env["REPORT_CHECK_WORKER_OLD_MB"] ?? 0);
-  if (!y && !o) return null;
-  return { ...(y ? { maxYoungGenerationSizeMb: y } : {}), ...(o ? { maxOldGenerationSizeMb: o } : {}) };
-}
-
 function crashError(detail: string): DocError {
   // The message catalogue has no code for "the analysis itself died"; READ_FAILED
   // is the nearest spec code, with a message that says what really happened.
@@ -106,7 +98,6 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         maxThreads: Math.min(concurrency, files.length),
         minThreads: 0,
         idleTimeout: 1000,
-        ...(workerLimits() ? { resourceLimits: workerLimits()! } : {}),
       })
     : null;
   const slots = pool ? Math.min(concurrency, files.length) : 1;

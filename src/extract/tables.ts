@@ -88,9 +88,8 @@ const OWNER_CELL = /^[\u4e00-\u9fa5]{2,4}$|^[\u4e00-\u9fa5、，,；;（）()\s]
  * the owner; a column of dates the deadline. One long column only is no task
  * table (it may be a list of anything).
  */
-function contentColumns(rows: string[][]): Columns | null {
-  if (rows.length < 2) return null;
-  const width = Math.max(...rows.map((r) => r.length));
+function contentColumns(rows: string[][]): { long: number[]; owners: number[]; deadline: number } {
+  const width = rows.length ? Math.max(...rows.map((r) => r.length)) : 0;
   const share = (i: number, test: (c: string) => boolean) => {
     const cells = rows.map((r) => (r[i] ?? "").replace(/\s+/g, "")).filter(Boolean);
     return cells.length ? cells.filter(test).length / cells.length : 0;
@@ -103,22 +102,43 @@ function contentColumns(rows: string[][]): Columns | null {
     else if (share(i, (c) => DATE_CELL.test(c)) >= 0.8) deadline = deadline < 0 ? i : deadline;
     else if (share(i, (c) => OWNER_CELL.test(c) && !/^(?:已完成|完成|正在推进|推进中|已整改|整改中)$/.test(c)) >= 0.8) owners.push(i);
   }
-  if (long.length !== 2) return null;
-  return { problem: long[0]!, measure: long[1]!, owners, deadline };
+  return { long, owners, deadline };
+}
+
+/**
+ * Columns the header left unnamed are filled from the content: 事由 | 对策 | 人员 |
+ * 日期 names only the measure and the deadline — the other prose column is the
+ * problem, the names column the owner. With no header at all, exactly two
+ * prose columns are needed.
+ */
+function mergeColumns(head: Columns | null, body: string[][]): Columns | null {
+  if (body.length < 1) return head;
+  const c = contentColumns(body);
+  if (!head) {
+    if (body.length < 2 || c.long.length !== 2) return null;
+    return { problem: c.long[0]!, measure: c.long[1]!, owners: c.owners, deadline: c.deadline };
+  }
+  const out = { ...head };
+  if (out.problem < 0 && out.measure >= 0) out.problem = c.long.find((i) => i < out.measure) ?? -1;
+  if (out.measure < 0 && out.problem >= 0) out.measure = c.long.find((i) => i > out.problem) ?? -1;
+  if (!out.owners.length) out.owners = c.owners.filter((i) => i !== out.problem && i !== out.measure);
+  if (out.deadline < 0 && c.deadline !== out.problem && c.deadline !== out.measure) out.deadline = c.deadline;
+  return out;
 }
 
 /** Split a measure cell into its numbered sub-points; the whole cell when it has none. */
 export function splitSubPoints(text: string, span: Span): Array<{ text: string; span: Span }> {
   // a sub-point starts the cell or follows a space or a clause end: "1.编制…； 2.深化…" (TXT) / "…；2.深化…" (PDF)
-  const families: RegExp[] = [/(?:^|[\s；;。])(\d{1,2})[.．、](?!\d)/g, /()([①-⑳])/g, /(?:^|[\s；;。])[（(](\d{1,2})[）)]/g];
+  // …and 一是…；二是… (整改措施：一是制定责任清单；二是建立点评制度。)
+  const families: RegExp[] = [/(?:^|[\s；;。])(\d{1,2})[.．、](?!\d)/g, /()([①-⑳])/g, /(?:^|[\s；;。])[（(](\d{1,2})[）)]/g, /(?:^|[\s；;。，,])([一二三四五六七八九])是/g];
   for (const re of families) {
     const marks: Array<{ at: number; body: number }> = [];
     re.lastIndex = 0;
     let expect = 1;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const ord = m[1] ? Number(m[1]) : (m[2] ? m[2].charCodeAt(0) - 0x2460 + 1 : 0);
+      const ord = m[1] ? ("一二三四五六七八九".indexOf(m[1]) + 1 || Number(m[1])) : (m[2] ? m[2].charCodeAt(0) - 0x2460 + 1 : 0);
       if (ord !== expect) continue;
-      const at = m.index + (/^[\s；;。]/.test(m[0]) ? 1 : 0);
+      const at = m.index + (/^[\s；;。，,]/.test(m[0]) ? 1 : 0);
       marks.push({ at, body: m.index + m[0].length });
       expect++;
     }
@@ -151,26 +171,19 @@ export function extractTableItems(text: string, blocks: BlockHint[], sectionOf: 
     byTable.get(t)!.push(b);
   }
   for (const rows of byTable.values()) {
-    let cols: Columns | null = null;
-    let headerKey = "";
-    const all = rows.map((row) => row.cells!.map((s) => cellText(text, s)));
-    if (!all.some((cells) => headerColumns(cells))) {
-      // no recognisable header: skip a first row of short labels, then read the columns from the content
-      const first = all[0] ?? [];
-      const labels = first.length > 1 && first.every((c) => c.replace(/\s+/g, "").length <= 8);
-      cols = contentColumns(labels ? all.slice(1) : all);
-      if (cols && labels) headerKey = first.map((c) => c.replace(/\s+/g, "")).join("|");
-      if (!cols) continue;
-    }
-    for (const row of rows) {
-      const cells = row.cells!.map((s) => cellText(text, s));
-      const key = cells.map((c) => c.replace(/\s+/g, "")).join("|");
-      if (!cols) {
-        cols = headerColumns(cells);
-        if (cols) headerKey = key;
-        continue;
-      }
-      if (key === headerKey || headerColumns(cells)) continue; // header repeated after a page break
+    const all = rows.map((row) => row.cells!.map((sp) => cellText(text, sp)));
+    const keyOf = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, "")).join("|");
+    let headAt = all.findIndex((cells) => headerColumns(cells));
+    // no recognisable header: a first row of short labels is still a header row
+    if (headAt < 0 && (all[0]?.length ?? 0) > 1 && all[0]!.every((c) => c.replace(/\s+/g, "").length <= 8)) headAt = 0;
+    const head = headAt >= 0 ? headerColumns(all[headAt]!) : null;
+    const headerKey = headAt >= 0 ? keyOf(all[headAt]!) : "";
+    const cols = mergeColumns(head, all.slice(headAt + 1).filter((cells) => keyOf(cells) !== headerKey && !headerColumns(cells)));
+    if (!cols) continue;
+    for (let r = headAt + 1; r < rows.length; r++) {
+      const row = rows[r]!;
+      const cells = all[r]!;
+      if (keyOf(cells) === headerKey || headerColumns(cells)) continue; // header repeated after a page break
       const sec = sectionAt(sectionOf, row.span[0]);
       if (cols.problem >= 0) {
         const span = row.cells![cols.problem];

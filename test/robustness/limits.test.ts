@@ -1,0 +1,58 @@
+/**
+ * Per-document limits on the worker pool: a document that runs too long is
+ * stopped (its worker thread terminated and replaced) and reported as
+ * TOO_LARGE; a zip bomb is refused before it is inflated; the documents after
+ * either one are analysed normally.
+ */
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtLibrary, collect, DEV, FIXTURES, parseJsonl, pathologicalPdf, runCli, tempDir } from "./helpers.js";
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir("rc-limits-");
+  // ~15 s of pdf.js CPU on an idle core: far beyond the 3 s limit used below.
+  writeFileSync(join(dir, "a-spinning.pdf"), pathologicalPdf(2_000_000));
+  copyFileSync(join(FIXTURES, "zip-bomb.docx"), join(dir, "b-zip-bomb.docx"));
+  copyFileSync(join(DEV, "work-summary-annual-complete.txt"), join(dir, "c-good.txt"));
+  copyFileSync(join(DEV, "democratic-life-team-complete.docx"), join(dir, "d-good.docx"));
+  copyFileSync(join(DEV, "rectification-table-owners-complete.pdf"), join(dir, "e-good.pdf"));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("per-document limits", () => {
+  it("stops a PDF that exceeds the time limit, reports TOO_LARGE, and analyses the documents after it on a fresh worker", async () => {
+    const lib = await builtLibrary();
+    const names = ["a-spinning.pdf", "b-zip-bomb.docx", "c-good.txt", "d-good.docx", "e-good.pdf"];
+    const started = Date.now();
+    const results = await collect(lib.runBatch(names.map((n) => ({ path: join(dir, n), displayPath: n })), { concurrency: 2, timeoutMs: 3000 }));
+    expect(results.map((r) => r.source.path)).toEqual(names);
+    const [spinning, bomb, ...good] = results;
+    expect(spinning!.status).toBe("error");
+    expect(spinning!.error!.code).toBe("TOO_LARGE");
+    expect(spinning!.error!.message).toContain("超时");
+    expect(bomb!.error!.code).toBe("TOO_LARGE");
+    expect(bomb!.error!.message).toContain("压缩炸弹");
+    for (const r of good) expect(r.status, `${r.source.path}: ${JSON.stringify(r.error)}`).toBe("ok");
+    // Stopped, not waited for: the spinning PDF alone needs far longer than this.
+    expect(Date.now() - started).toBeLessThan(12_000);
+  });
+
+  it("reports every document as timed out under a tiny --timeout, with one JSONL line each and no hang", async () => {
+    const r = await runCli(["analyze", ".", "--timeout", "0.001", "--concurrency", "2", "--format", "jsonl", "--quiet", "--fail-on", "never"], dir);
+    const lines = parseJsonl(r.stdout);
+    expect(lines.map((l) => l["source"]["path"])).toEqual(["a-spinning.pdf", "b-zip-bomb.docx", "c-good.txt", "d-good.docx", "e-good.pdf"]);
+    for (const l of lines) expect(l["error"]["code"]).toBe("TOO_LARGE");
+    expect(r.code).toBe(0);
+  });
+
+  it("refuses a file over --max-bytes without reading it into a worker", async () => {
+    const r = await runCli(["analyze", "c-good.txt", "--max-bytes", "100", "--format", "jsonl", "--quiet", "--fail-on", "never"], dir);
+    const [line] = parseJsonl(r.stdout);
+    expect(line!["error"]["code"]).toBe("TOO_LARGE");
+    expect(line!["source"]["bytes"]).toBeGreaterThan(100);
+  });
+});
