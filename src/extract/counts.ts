@@ -8,13 +8,20 @@
  *   1. what the number is not (dates, page numbers, list markers, 票, 第N, 每N);
  *   2. a percentage is only ever a satisfaction figure (满意率…%) — 漏损率,
  *      增长率, 办结率, 整改完成率 are dropped;
- *   3. the counted noun written right after the unit (提出了5条整改措施,
+ *   3. work in progress, on either side (其余7条正在整改 / 2个问题正在推进中 /
+ *      另有4个问题持续整改) is neither problems nor rectified;
+ *   4. the rectification status, before the noun: 已整改完成10个问题 /
+ *      10个问题已全部整改完成 / 已销号8个 / 已协调解决6个 are rectified — a
+ *      problem solved is a problem rectified — but only when the thing counted
+ *      is a problem/task/measure (已完成18个小区的改造 is work, not rectification);
+ *   5. the counted noun written right after the unit (提出了5条整改措施,
  *      召开4场座谈会, 6个问题);
- *   4. the verb/noun of the clause before it (收回1136份 → forms_returned,
- *      谈心谈话20人次, 参加评议的…共132名, 突出问题4个 …);
- *   5. a breakdown or a merged figure in the same sentence inherits the kind
- *      of the count it breaks down (意见建议93条，其中…的21条，…的34条;
- *      收集意见416条，梳理归并为85条).
+ *   6. the verb/noun of the clause before it (收回1136份 / 收回测评票120张 →
+ *      forms_returned, 谈心谈话20人次, 参加评议的…共132名, 突出问题4个 …);
+ *   7. a breakdown or a merged figure in the same sentence inherits the kind
+ *      of the count it breaks down, only after a cue (其中/分别/归并为/整理为/
+ *      涉及/包括): 意见建议93条，其中…的21条，…的34条; 收集意见416条，梳理归并为85条.
+ *      A matching unit alone passes nothing on.
  * Anything else with a count unit is `other` (not scored, kept for the report).
  * Never: people who did not take part (普查员326名), vote tallies (118票),
  * study sessions (集中学习6次), work in progress (正在整改2个).
@@ -90,7 +97,8 @@ const RULES: KindRule[] = [
       /参会|与会|参评|到会|(?:参加|参与)(?:人员|人数)|(?:参加|参与|出席)[^，。；]{0,14}(?:评议|测评|会议|大会|生活会|座谈|评价)/.test(c.clause) ||
       /^[^，。；]{0,6}?(?:参加|参与|出席)[^，。；]{0,6}(?:评议|测评|会议|大会|生活会|座谈|评价)|^[^，。；]{0,6}?(?:参会|到会|与会)/.test(c.right),
   },
-  { kind: "opinions", units: /^[条个件]$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) },
+  // 征求到意见建议31条 — but 受理群众诉求1260件 is casework handled, not opinions heard
+  { kind: "opinions", units: /^[条个件]$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) && !/受理|办理|办结|处置|调处|化解|接听|转办/.test(c.clause) },
   // 查摆问题12个 / 查摆出班子问题5个方面12条 — not 帮助解决…实际问题23个 (work done for others)
   { kind: "problems", units: /^[个条项类]$/, test: (c) => /(?:问题|不足|差距|短板)(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) && !/解决|化解|办结|帮助|协调|处理|受理/.test(c.clause) },
   { kind: "measures", units: /^[条项个]$/, test: (c) => /(?:措施|举措)$/.test(c.near) },
@@ -105,8 +113,9 @@ const DONE_AFTER = /^(?:个|条|项|件)?(?:问题|事项|任务|措施|整改�
 const COUNTED_TASK = /^(?:问题|事项|任务|措施|整改措施|整改任务|举措)|^(?![\u4e00-\u9fa5])|^(?:已|均|全部|整改|完成)/;
 // 2个问题正在推进中 / 另有4个问题持续整改 / 其余7条正在整改 — in progress, neither kind
 const IN_PROGRESS_RIGHT = /正在|推进中|整改中|持续(?:整改|推进)|尚未|未完成|仍在|待整改|未整改/;
-// 意见建议93条，其中…21条 / 收集意见46条，梳理归并为17条 — only these cues pass a kind on
-const INHERIT_CUE = /其中|分别|归并|合并|梳理(?:为|成|出)|整合为|涉及|包括/;
+// 意见建议93条，其中…21条 / 收集意见46条，梳理归并为17条 / 归类整理为36条 — only these cues
+// pass a kind on; 收集意见60条，办理来信12条 shares the unit but not the kind
+const INHERIT_CUE = /其中|分别|归并|合并|(?:梳理|整理|归纳|归类|汇总|整合|精简)(?:为|成|出)|涉及|包括/;
 
 const SCORED_INHERIT: ReadonlySet<CountKind> = new Set(["opinions", "problems", "measures"]);
 

@@ -7,10 +7,15 @@
  *      causes, measures or next-steps (next steps are measures too);
  *   2. rectification task tables (`tables.ts`): each problem cell a problem,
  *      each measure cell (or sub-point) a measure;
+ *   2b. labelled blocks (pairs.ts): 问题一：/存在问题：/关于…的问题 with
+ *      整改措施：/责任领导：/完成时限：/整改进展： fields;
  *   3. where a kind has no items from 1–2, the prose: an inline run
  *      (一是…二是…, 第一，…, 首先…其次…) whose lead-in sentence names the kind
- *      (…指出了存在的主要问题：一是 → problems; 产生问题的缘由主要有：一是 →
- *      causes; 提出了以下整改措施：一是 / 我们将重点作好以下工作：一是 → measures).
+ *      by its main predicate (…存在的主要问题：一是 → problems; 产生问题的缘由
+ *      主要有：一是 → causes; 针对上述问题，下一步我将：一是 / 克服以上缺点和
+ *      不足：一是 → measures, though 问题/不足 are named in them).
+ * A problems item that runs on into a second run with an intent lead
+ * (…二是…。针对上述问题，我将：一是…) is cut there, and that run is measures.
  *      Runs inside learning, meeting, feedback, achievements or progress
  *      sections are never taken from the prose (一是抓好中心组学习 is study).
  * One item is one point: the run is split at its markers, and the lead-in
@@ -156,13 +161,15 @@ export function inlineRuns(text: string): Marker[][] {
 // of an intent verb (改进/克服/针对/解决/将) → measures; 本人主要存在以下不足： /
 // 突出表现在： → problems; 究其根源： / 这些问题产生的原因有： → causes.
 // 要 is an intent word except in 主要/需要/重要/首要/要求/要点 …
-const INTENT = /将|拟|决心|打算|计划|努力方向|下一步|下阶段|今后|以后|明年|新的一年|措施|举措|对策|着力|着手|努力|(?<![主需重纲摘概只必首紧提简切想扼])要(?![求点素害件])|(?:抓|做|作)好|改进|克服|改正|纠正|整改|解决|针对/;
+const INTENT = /将|拟|决心|打算|计划|努力方向|下一步|下步|下阶段|今后|以后|明年|新的一年|措施|举措|对策|着力|着手|努力|(?<![主需重纲摘概只必首紧提简切想扼])要(?![求点素害件])|(?:抓|做|作)好|改进|克服|改正|纠正|整改(?!工作|过程|中|期间|情况|进展)|解决|针对/;
 // a strong measure noun decides even after an existence verb: 针对存在的问题，提出以下整改措施：
 const MEASURE_NOUN = /措施|举措|对策|打算|努力方向/;
-const CAUSE_WORDS = /原因|缘由|根源|根子|症结|缘故|究其|根本在于|(?:问题|不足|差距)的?(?:产生|形成|出现)|产生(?:这些|上述|以上|的)?(?:问题|不足)/;
+// 从主观上看：一是… / 客观方面：— the two sides of a cause analysis
+const CAUSE_WORDS = /原因|缘由|根源|根子|症结|缘故|究其|根本在于|(?:主观|客观)(?:上|方面)|(?:问题|不足|差距)的?(?:产生|形成|出现)|产生(?:这些|上述|以上|的)?(?:问题|不足)/;
 // 存在以下问题 / 突出表现在 / 主要是 / 查摆出 — the report states a shortfall
 const EXIST = /存在|表现(?:在|为)|突出表现|具体表现|主要表现|查摆|查找出|检视出|(?:问题|不足|差距|短板|缺点)(?:主要)?(?:有|是|如下)/;
-const PROBLEM_NOUN = /问题|不足|差距|短板|缺乏|欠缺|缺点|弱项/;
+// 我在以下方面做得还不够： — a shortfall named by its predicate
+const PROBLEM_NOUN = /问题|不足|差距|短板|缺乏|欠缺|缺点|弱项|不够|不到位|不力/;
 // 还存在一些不足，需要在今后工作中加以改进： — 需要/有待 before an intent word is a shortfall
 const SHORTFALL = /(?:需要|有待|亟待|亟需|仍需|还需|尚需)[^，。；]{0,8}$/;
 

@@ -27,14 +27,18 @@ const MARK = "(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三
 // （一）关于…的问题 / 问题二：关于…的问题
 const ABOUT_HEAD = new RegExp(`^\\s*(?:${MARK})?(?:问题[一二三四五六七八九十\\d]{1,3}[：:、]?\\s*)?(关于[^。；;\\n]{2,60}?问题)(?=[。：:；;\\s]|$)`);
 
-type Field = "problem" | "measure" | "weak-measure" | "progress" | "owner" | "deadline";
+type Field = "problem" | "measure" | "weak-measure" | "progress" | "owner" | "deadline" | "other";
 const LABELS: Array<[Field, string]> = [
-  ["problem", "问题[一二三四五六七八九十\\d]{1,3}|存在(?:的)?(?:主要|突出)?问题|(?:主要|突出|反馈|巡察|巡视|审计|督查|具体)问题|问题(?:表现|描述|内容)"],
+  ["problem", "问题[一二三四五六七八九十\\d]{1,3}|问题[（(][一二三四五六七八九十\\d]{1,3}[）)]|存在(?:的)?(?:主要|突出)?问题|(?:主要|突出|反馈|巡察|巡视|审计|督查|具体)问题|问题(?:表现|描述|内容)"],
   ["measure", "(?:整改|具体|主要|工作|落实|改进)?(?:措施|举措)|整改(?:办法|方案|思路)"],
   ["progress", "整改进展|进展情况|整改(?:结果|成效|效果)|完成情况|目前进展"],
   ["weak-measure", "整改(?:落实)?情况|落实情况"],
   ["owner", "责任(?:领导|人|单位|部门|科室|处室)|牵头(?:领导|单位|部门)|分管领导|配合单位|主要责任人|具体责任人"],
   ["deadline", "(?:完成|整改|办结)(?:时限|时间|期限)|时间节点|时限"],
+  // fields that are none of these but end the one before: 整改目标：/整改要求：/问题来源：
+  ["other", "整改目标|目标要求|整改要求|整改标准|问题来源|备注"],
+  // a bare 问题： label, last so that 问题一：/问题表现： are read first
+  ["problem", "问题"],
 ];
 const LABEL_RE = new RegExp(`(^|[。；;！!\\s])(?:${MARK})?(${LABELS.map(([, r]) => `(?:${r})`).join("|")})\\s*[：:]`, "g");
 const FIELD_OF = LABELS.map(([f, r]) => [f, new RegExp(`^(?:${r})$`)] as const);
@@ -124,7 +128,10 @@ export function extractPairs(text: string, paragraphs: Span[], sectionOf: (at: n
     if (!b.fields.length) continue;
     const sec = sectionOf(b.problem.value[0]);
     const [ps, pe] = b.problem.value;
-    if (pe > ps) out.problems.push({ text: text.slice(ps, pe), span: [ps, pe], section: sec });
+    // 存在问题：一是…；二是… holds several problems; 问题一：… and 关于…的问题 are one
+    const numbered = /^问题[一二三四五六七八九十\d]|^关于/.test(text.slice(b.problem.start, ps).replace(/^\s*(?:[（(][^）)]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])?\s*/, "") || text.slice(ps, pe));
+    const parts = numbered ? [{ text: text.slice(ps, pe), span: [ps, pe] as Span }] : splitSubPoints(text.slice(ps, pe), [ps, pe]);
+    for (const p of parts) if (p.text) out.problems.push({ text: p.text, span: p.span, section: sec });
     const strong = b.fields.filter((f) => f.field === "measure");
     const measureFields = strong.length ? strong : b.fields.filter((f) => f.field === "weak-measure");
     const blockText = text.slice(b.problem.start, b.end);

@@ -126,6 +126,15 @@ function mergeColumns(head: Columns | null, body: string[][]): Columns | null {
   return out;
 }
 
+/**
+ * A later row that reads as a header: the header repeated after a page break,
+ * perhaps cut differently. A content row of short cells (1 | 学习问题 | 制定措施 |
+ * 张三 | 6月) names 问题 and 措施 too, but carries a number or a date.
+ */
+function isHeaderAgain(cells: string[]): boolean {
+  return headerColumns(cells) !== null && !cells.some((c) => /\d/.test(c));
+}
+
 /** Split a measure cell into its numbered sub-points; the whole cell when it has none. */
 export function splitSubPoints(text: string, span: Span): Array<{ text: string; span: Span }> {
   // a sub-point starts the cell or follows a space or a clause end: "1.编制…； 2.深化…" (TXT) / "…；2.深化…" (PDF)
@@ -178,12 +187,12 @@ export function extractTableItems(text: string, blocks: BlockHint[], sectionOf: 
     if (headAt < 0 && (all[0]?.length ?? 0) > 1 && all[0]!.every((c) => c.replace(/\s+/g, "").length <= 8)) headAt = 0;
     const head = headAt >= 0 ? headerColumns(all[headAt]!) : null;
     const headerKey = headAt >= 0 ? keyOf(all[headAt]!) : "";
-    const cols = mergeColumns(head, all.slice(headAt + 1).filter((cells) => keyOf(cells) !== headerKey && !headerColumns(cells)));
+    const cols = mergeColumns(head, all.slice(headAt + 1).filter((cells) => keyOf(cells) !== headerKey && !isHeaderAgain(cells)));
     if (!cols) continue;
     for (let r = headAt + 1; r < rows.length; r++) {
       const row = rows[r]!;
       const cells = all[r]!;
-      if (keyOf(cells) === headerKey || headerColumns(cells)) continue; // header repeated after a page break
+      if (keyOf(cells) === headerKey || isHeaderAgain(cells)) continue; // header repeated after a page break
       const sec = sectionAt(sectionOf, row.span[0]);
       if (cols.problem >= 0) {
         const span = row.cells![cols.problem];

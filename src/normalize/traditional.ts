@@ -12,7 +12,8 @@
  * that line falls back to converting character by character.
  * Sets `ctx.script = "traditional"`.
  */
-import * as OpenCC from "opencc-js";
+import { createRequire } from "node:module";
+import type * as OpenCCModule from "opencc-js";
 import type { TextEdit } from "./edits.js";
 import type { Repair } from "./repair.js";
 
@@ -20,6 +21,9 @@ type Convert = (s: string) => string;
 let converter: Convert | null = null;
 function t2s(): Convert {
   if (converter) return converter;
+  // Required on first use, not imported: loading opencc-js costs ~45 ms of every
+  // start-up (and of every worker thread), and simplified documents never need it.
+  const OpenCC = createRequire(import.meta.url)("opencc-js") as typeof OpenCCModule;
   const fn = OpenCC.Converter({ from: "tw", to: "cn" });
   const convert: Convert = (s) => fn(s);
   converter = convert;

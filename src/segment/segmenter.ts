@@ -22,6 +22,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Keyword } from "../model/document.js";
 import type { SegmenterName } from "../model/options.js";
@@ -173,12 +174,26 @@ interface RsModule {
   TfIdf: { withDict(dict: Uint8Array): RsTfIdf };
 }
 
+/**
+ * The stock dictionary files of @node-rs/jieba. Read directly rather than through
+ * `require("@node-rs/jieba/dict")`: that module reads BOTH files (11 MB) and the
+ * require cache keeps them alive for the life of the process — in every worker
+ * thread — although the Rust side has copied what it needs. Falls back to the
+ * module if the package layout ever changes.
+ */
+function rsDictFile(name: "dict" | "idf"): Buffer {
+  try {
+    return readFileSync(join(dirname(require.resolve("@node-rs/jieba/dict")), `${name}.txt`));
+  } catch {
+    const dicts = require("@node-rs/jieba/dict") as { dict: Uint8Array; idf: Uint8Array };
+    return Buffer.from(dicts[name]);
+  }
+}
+
 function loadRs(): Segmenter {
   const mod = require("@node-rs/jieba") as RsModule;
-  const dicts = require("@node-rs/jieba/dict") as { dict: Uint8Array; idf: Uint8Array };
   const user = readFileSync(assetPath("user-dict.utf8"));
-  const merged = Buffer.concat([Buffer.from(dicts.dict), Buffer.from("\n"), user]);
-  const jieba = mod.Jieba.withDict(merged);
+  const jieba = mod.Jieba.withDict(Buffer.concat([rsDictFile("dict"), Buffer.from("\n"), user]));
   let tfidf: RsTfIdf | null = null;
   const stops = stopWords();
   return {
@@ -187,7 +202,7 @@ function loadRs(): Segmenter {
     cutForSearch: (text) => protectedCut(text, (s) => jieba.cutForSearch(s, true)),
     extractKeywords(text, topN) {
       if (!tfidf) {
-        tfidf = mod.TfIdf.withDict(dicts.idf);
+        tfidf = mod.TfIdf.withDict(rsDictFile("idf"));
         // setConfig({ stopWords }) throws "Failed to convert … Undefined into String" in 2.0.3, so stop
         // words are filtered after extraction instead (hence the larger candidate count below).
         tfidf.setConfig({ minKeywordLength: 2, useHmm: true });

@@ -136,3 +136,59 @@ describe("labelled problem blocks", () => {
     expect(lone.problems).toEqual([]);
   });
 });
+
+describe("labelled blocks with points inside a field", () => {
+  it("splits 存在问题：一是…二是… into problems and 整改措施：一是…二是… into measures", () => {
+    const text = ["标题", "存在问题：一是窗口服务态度生硬；二是部分事项办理时限过长。", "整改措施：一是开展窗口人员文明服务培训；二是压缩事项办理时限。", "责任单位：政务服务中心。"].join("\n");
+    const got = extractItems(makeDoc(text));
+    expect(got.problems.map((p) => p.text)).toEqual(["窗口服务态度生硬；", "部分事项办理时限过长。"]);
+    expect(got.measures.map((m) => [m.text, m.owner])).toEqual([
+      ["开展窗口人员文明服务培训；", "政务服务中心"],
+      ["压缩事项办理时限。", "政务服务中心"],
+    ]);
+  });
+});
+
+describe("counts: casework is not opinions", () => {
+  it("does not count 受理群众诉求N件 as opinions heard", () => {
+    expect(kv("全年共受理群众诉求1260件，办结1198件。")).toEqual([]);
+    expect(kv("座谈中收集群众诉求15条。")).toEqual(["opinions=15"]);
+  });
+});
+
+describe("lead-in kind: 整改 as a noun and 亟待解决", () => {
+  it("reads 整改工作中存在以下问题 and 亟待解决的问题主要有 as problems", () => {
+    expect(leadKind("整改工作中还存在以下问题：")).toBe("problems");
+    expect(leadKind("群众反映强烈、亟待解决的问题主要有：")).toBe("problems");
+  });
+  it("reads 我们将重点作好以下工作 as measures and 主要做了以下工作 as neither", () => {
+    expect(leadKind("我们将重点作好以下工作：")).toBe("measures");
+    expect(leadKind("今年以来，我局主要做了以下工作：")).toBeNull();
+  });
+});
+
+describe("task tables: short content rows", () => {
+  it("keeps a content row whose short cells name 问题 and 措施, and skips the header repeated after a page break", () => {
+    const text = ["标题", "序号\t问题\t措施\t责任人\t时限", "1\t学习问题\t制定学习措施\t张三\t6月底", "序号\t问题\t措施\t责任人\t时限", "2\t作风不实\t开展作风整顿\t李四\t9月底"].join("\n");
+    const got = extractItems(makeDoc(text));
+    expect(got.problems.map((p) => p.text)).toEqual(["学习问题", "作风不实"]);
+    expect(got.measures.map((m) => [m.text, m.owner, m.deadline])).toEqual([["制定学习措施", "张三", "6月底"], ["开展作风整顿", "李四", "9月底"]]);
+  });
+});
+
+describe("lead-in kind: the genre's other wordings", () => {
+  it("reads 做得还不够 as problems, 从主观上看 as causes and 下步 as measures", () => {
+    expect(leadKind("自我检视，我在以下方面做得还不够：")).toBe("problems");
+    expect(leadKind("从主观上看，主要有：")).toBe("causes");
+    expect(leadKind("下步，我将重点做到：")).toBe("measures");
+  });
+});
+
+describe("labelled blocks: bare 问题： and fields that are not items", () => {
+  it("reads （一）问题：… with its 整改措施 and leaves 整改目标 out of both", () => {
+    const text = ["标题", "（一）问题：会议室使用管理混乱。整改目标：实现预约使用。", "整改措施：建立会议室预约登记制度。完成时限：2024年5月底。", "（二）问题：车辆维修费用偏高。", "整改措施：实行定点维修和费用审核。"].join("\n");
+    const got = extractItems(makeDoc(text));
+    expect(got.problems.map((p) => p.text)).toEqual(["会议室使用管理混乱。", "车辆维修费用偏高。"]);
+    expect(got.measures.map((m) => m.text)).toEqual(["建立会议室预约登记制度。", "实行定点维修和费用审核。"]);
+  });
+});

@@ -42,3 +42,9 @@ export function findOutside(doc: WorkingDocument, re: RegExp, exclude: Span[] = 
 export function shortcomingSpans(doc: WorkingDocument): Span[] {
   return [...sectionSpans(doc, ["problems", "causes", "measures", "next-steps"]), ...itemSpans(doc)];
 }
+
+/** True when an item stands in a table row, or right after a label (`before` tested on the 16 characters before it). */
+export function labelledItem(doc: WorkingDocument, span: Span, before: RegExp): boolean {
+  if (doc.blocks.some((b) => b.kind === "table-row" && b.span[0] <= span[0] && span[1] <= b.span[1])) return true;
+  return before.test(doc.text.slice(Math.max(0, span[0] - 16), span[0]));
+}
