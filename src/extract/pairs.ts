@@ -25,7 +25,8 @@ import { splitSubPoints } from "./tables.js";
 
 const MARK = "(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\\d{1,2}[.、．]|[①-⑳])\\s*";
 // （一）关于…的问题 / 问题二：关于…的问题
-const ABOUT_HEAD = new RegExp(`^\\s*(?:${MARK})?(?:问题[一二三四五六七八九十\\d]{1,3}[：:、]?\\s*)?(关于[^。；;\\n]{2,60}?问题)(?=[。：:；;\\s]|$)`);
+// （一）理论学习不够深入的问题 — a whole short paragraph ending in 的问题 is a head too
+const ABOUT_HEAD = new RegExp(`^\\s*(?:${MARK})?(?:问题[一二三四五六七八九十\\d]{1,3}[：:、]?\\s*)?(关于[^。；;\\n]{2,60}?问题(?=[。：:；;\\s]|$)|[^。；;：:\\n]{4,60}?的问题(?=[。]?\\s*$))`);
 
 type Field = "problem" | "measure" | "weak-measure" | "progress" | "owner" | "deadline" | "other";
 const LABELS: Array<[Field, string]> = [

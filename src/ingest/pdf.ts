@@ -22,7 +22,9 @@
  * non-embedded GBK-EUC-H / UniGB-UCS2-H in 公文 PDFs), standard fonts, ICC and
  * wasm come from pdfjs-dist's own folders on disk.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import type { PDFDocumentLoadingTask } from "pdfjs-dist/types/src/display/api.js";
@@ -124,7 +126,7 @@ class ImportTimeDOMMatrix {
  * occur exactly once in the installed pdfjs-dist, otherwise the stock worker
  * is imported (a future pdf.js then only costs speed, never correctness).
  * Item strings and positions were compared on every dev/fixture PDF: identical.
- * The copy is imported from a data: URL (nothing is written to disk).
+ * The copy is written to a private temp folder, imported, and deleted.
  */
 const TEXT_ONLY_PATCHES: Array<[string, string]> = [
   ["this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);", "this.data = [];"],
@@ -146,7 +148,20 @@ async function importTextOnlyWorker(root: string): Promise<{ WorkerMessageHandle
     if (at < 0 || source.indexOf(from, at + 1) >= 0) return stock();
     source = source.slice(0, at) + to + source.slice(at + from.length);
   }
-  return (await import("data:text/javascript;base64," + Buffer.from(source).toString("base64"))) as { WorkerMessageHandler?: unknown };
+  // Imported from a private temp folder (mkdtemp: mode 0700, so no other user can
+  // swap the file), deleted as soon as the module is loaded. Not from a data: URL:
+  // the 3.7 MB URL would become the file name in every stack trace and profile.
+  let dir: string | null = null;
+  try {
+    dir = mkdtempSync(join(tmpdir(), "report-check-pdfjs-"));
+    const file = join(dir, "pdf.worker.text-only.mjs");
+    writeFileSync(file, source, { mode: 0o600 });
+    return (await import(pathToFileURL(file).href)) as { WorkerMessageHandler?: unknown };
+  } catch {
+    return stock();
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** pdf.js is imported on first use only: a DOCX batch never pays for it. */

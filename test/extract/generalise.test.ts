@@ -192,3 +192,12 @@ describe("labelled blocks: bare 问题： and fields that are not items", () => 
     expect(got.measures.map((m) => m.text)).toEqual(["建立会议室预约登记制度。", "实行定点维修和费用审核。"]);
   });
 });
+
+describe("labelled blocks: a …的问题 heading without 关于", () => {
+  it("reads （一）…的问题 followed by 整改情况： as a problem and its measure", () => {
+    const text = ["标题", "（一）理论学习不够深入的问题", "整改情况：①制定中心组年度学习计划；②每月开展一次专题研讨。", "（二）这个问题的讨论很热烈，大家发表了意见。"].join("\n");
+    const got = extractItems(makeDoc(text));
+    expect(got.problems.map((p) => p.text)).toEqual(["理论学习不够深入的问题"]);
+    expect(got.measures.map((m) => m.text)).toEqual(["制定中心组年度学习计划；", "每月开展一次专题研讨。"]);
+  });
+});
