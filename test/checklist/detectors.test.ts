@@ -104,6 +104,12 @@ describe("quality detectors", () => {
     expect(DETECTORS.get("quality.spun-text")!.detect(makeDoc("x", { spun: true, spinScore: 20 }), {})).not.toBeNull();
     expect(DETECTORS.get("quality.spun-text")!.detect(makeDoc("x"), {})).toBeNull();
   });
+  it("flags an OCR text with low-confidence pages and leaves a confident one alone", () => {
+    const low = makeDoc("x", { warnings: [{ stage: "ingest", code: "OCR_LOW_CONFIDENCE", message: "第2页识别置信度52" }] });
+    expect(DETECTORS.get("quality.ocr-low-confidence")!.detect(low, {})?.detail).toContain("第2页");
+    const fine = makeDoc("x", { warnings: [{ stage: "ingest", code: "DOCX_FALLBACK", message: "x" }] });
+    expect(DETECTORS.get("quality.ocr-low-confidence")!.detect(fine, {})).toBeNull();
+  });
   it("flags a problem that no measure answers", () => {
     const doc = makeDoc("x", {
       problems: [{ text: "农村公路重建轻养问题突出。", span: [0, 1], section: null }],

@@ -15,6 +15,7 @@ import { opinionsCount } from "./opinions-count.js";
 import { opinionsSolicited } from "./opinions-solicited.js";
 import { problems } from "./problems.js";
 import { qualityAchievementHeavy } from "./quality-achievement-heavy.js";
+import { qualityOcrLowConfidence } from "./quality-ocr-low-confidence.js";
 import { qualityObjectiveCausesOnly } from "./quality-objective-causes-only.js";
 import { qualityProblemMeasureMismatch } from "./quality-problem-measure-mismatch.js";
 import { qualitySpunText } from "./quality-spun-text.js";
@@ -39,6 +40,7 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
     problems,
     qualityAchievementHeavy,
     qualityObjectiveCausesOnly,
+    qualityOcrLowConfidence,
     qualityProblemMeasureMismatch,
     qualitySpunText,
     qualityVagueMeasures,
