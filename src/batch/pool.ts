@@ -10,8 +10,10 @@
  *   (a stuck pdf.js loop cannot be interrupted any other way) and starts a
  *   fresh one; the document gets `TOO_LARGE` / `TOO_LARGE_TIME`.
  * - A crashed worker (native abort, out of memory) fails only its document.
- * - concurrency 1 runs in this thread (no worker): simplest to debug, but a
- *   time-out there can only stop WAITING for the document, not stop the work.
+ * - concurrency 1 (and a single file) runs in this thread (no worker): simplest
+ *   to debug. A time-out there cannot kill the work; it aborts
+ *   `DocumentOptions.signal`, which the PDF reader checks between pages (and
+ *   destroys pdf.js's task), so a stuck PDF does not outlive its result.
  *
  * Reads files only through the pipeline (and for the cache hash); never prints.
  */
@@ -123,12 +125,19 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
 
   const runInProcess = async (file: FileEntry): Promise<AnalysisResult> => {
     let timer: NodeJS.Timeout | null = null;
-    const work = analyzeFile(file.path, docOptions, file.displayPath).catch((e: unknown) =>
+    // In this thread a time-out cannot kill the work; the signal asks the readers
+    // that can stop (pdf.js between and inside pages) to give up, so a stuck PDF
+    // does not keep the process alive after its result has been reported.
+    const stop = new AbortController();
+    const work = analyzeFile(file.path, { ...docOptions, signal: stop.signal }, file.displayPath).catch((e: unknown) =>
       errorResult(sourceOf(file), crashError(e instanceof Error ? e.message : String(e))),
     );
     if (timeoutMs <= 0) return work;
     const limit = new Promise<AnalysisResult>((resolve) => {
-      timer = setTimeout(() => resolve(errorResult(sourceOf(file), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME"))), timeoutMs);
+      timer = setTimeout(() => {
+        stop.abort("timeout");
+        resolve(errorResult(sourceOf(file), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME")));
+      }, timeoutMs);
     });
     try {
       return await Promise.race([work, limit]);

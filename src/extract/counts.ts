@@ -61,6 +61,11 @@ interface Ctx {
 // The counted noun written after the unit: 5条整改措施, 4场座谈会, 6个问题.
 const RIGHT_NOUNS: Array<[RegExp, CountKind | "skip"]> = [
   [/^方面的?(?:突出|主要|具体)?问题/, "problems"],
+  // 在以下五个方面还存在突出问题 / 三个方面仍有不足: a verb of having (存在/有/暴露出)
+  // may stand between 方面 and the problem noun (before the skip rule, which would make
+  // it `other`) — but not 从两个方面剖析问题产生的原因, where 问题 is what is analysed,
+  // nor 在4个方面存在15个具体问题, where the problems are counted on their own.
+  [/^方面(?:还|仍|仍然|依然|也|都|均)?(?:存在|有|暴露出|反映出)[着了出]?[^，。；0-9０-９个条项]{0,6}?(?:问题|不足|差距|短板)/, "problems"],
   [/^(?:方面|层面|专题|阶段|环节|乡镇|村|社区|部门|单位|重点)/, "skip"],
   [/^[^，。；、]{0,4}?(?:意见建议|意见和建议|建议意见|意见)(?!表|箱|征求)/, "opinions"],
   [/^[^，。；、]{0,5}?问题/, "problems"],
@@ -92,7 +97,9 @@ const RULES: KindRule[] = [
     kind: "participants",
     units: /^(?:人次|人|名)$/,
     // 参加评议的…共132名 / 参会党员86人 / 共有126名党员参加了评议 — taking part in the
-    // evaluation or the meeting, not 参与志愿服务1200余人次 or 参与学生110名
+    // evaluation or the meeting, not 参与志愿服务1200余人次 or 参与学生110名.
+    // Decided: attendees of study/training sessions (参加集中学习45人) are NOT participants —
+    // output.md defines the kind by 参会党员 / 参加测评 (a meeting or an evaluation only).
     test: (c) =>
       /参会|与会|参评|到会|(?:参加|参与)(?:人员|人数)|(?:参加|参与|出席)[^，。；]{0,14}(?:评议|测评|会议|大会|生活会|座谈|评价)/.test(c.clause) ||
       /^[^，。；]{0,6}?(?:参加|参与|出席)[^，。；]{0,6}(?:评议|测评|会议|大会|生活会|座谈|评价)|^[^，。；]{0,6}?(?:参会|到会|与会)/.test(c.right),

@@ -143,11 +143,18 @@ export function extractPairs(text: string, paragraphs: Span[], sectionOf: (at: n
         .filter(Boolean);
     const owners = label("owner");
     const deadlines = label("deadline");
-    const owner = owners.length ? owners.join("；") : findOwner(blockText);
-    const deadline = deadlines[0] ?? findDeadline(blockText);
+    // A labelled 责任人：/完成时限： field holds for every measure of the block. Otherwise
+    // each sub-point may name its own (①…由办公室负责，6月底前完成；②…由财务科负责…):
+    // read the sub-point first and fall back to the whole block.
+    const blockOwner = owners.length ? owners.join("；") : findOwner(blockText);
+    const blockDeadline = deadlines[0] ?? findDeadline(blockText);
     for (const f of measureFields) {
       const v = text.slice(f.value[0], f.value[1]);
-      for (const p of splitSubPoints(v, f.value)) out.measures.push({ text: p.text, span: p.span, section: sec, deadline, owner });
+      for (const p of splitSubPoints(v, f.value)) {
+        const owner = owners.length ? blockOwner : findOwner(p.text) ?? blockOwner;
+        const deadline = deadlines.length ? blockDeadline : findDeadline(p.text) ?? blockDeadline;
+        out.measures.push({ text: p.text, span: p.span, section: sec, deadline, owner });
+      }
     }
     out.covered.push([b.problem.start, b.end]);
   }

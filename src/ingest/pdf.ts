@@ -254,6 +254,9 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
   const data = new Uint8Array(buffer.byteLength);
   data.set(buffer);
   let task: PDFDocumentLoadingTask | null = null;
+  // Destroying the loading task makes pdf.js abandon the page it is working on.
+  const onAbort = (): void => void task?.destroy().catch(() => undefined);
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   const pages: PdfPage[] = [];
   let numPages = 0;
   let failedPages = 0;
@@ -289,6 +292,13 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
     }
     numPages = doc.numPages;
     for (let n = 1; n <= numPages; n++) {
+      // In-process time limit (a worker is terminated instead): stop between pages.
+      // pdf.js's in-thread "worker" answers through microtasks only, so without
+      // this turn of the event loop the time-limit timer could never fire.
+      if (options.signal) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.signal.aborted) throw new ReportCheckError("TOO_LARGE", `stopped at page ${n} of ${numPages}`, "TOO_LARGE_TIME");
+      }
       let items: PdfTextItem[] = [];
       try {
         const page = await doc.getPage(n);
@@ -318,6 +328,7 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
     if (numPages > 0 && failedPages === numPages) throw new ReportCheckError("PDF_CORRUPT", lastPageError);
   } finally {
     // Frees the worker-side document even when we bail out early or a time limit fires.
+    options.signal?.removeEventListener("abort", onAbort);
     if (task) await task.destroy().catch(() => undefined);
   }
 

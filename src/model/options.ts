@@ -18,6 +18,12 @@ export interface DocumentOptions {
   ocr?: boolean;
   /** Files larger than this many bytes are refused with TOO_LARGE. */
   maxBytes?: number;
+  /**
+   * Aborted when the document's time limit passes while it runs IN-PROCESS
+   * (a worker thread is simply terminated). Readers that can stop early (the
+   * PDF reader) check it; never cloned to workers.
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

@@ -17,13 +17,16 @@
  * 4. `一是X。` leads each of which introduces a block of enumerated
  *    paragraphs (第一，… / 首先… / 1. …): a sub-heading series, not items;
  * 5. short unmarked standalone lines between body paragraphs, only in a
- *    document without `一、` headings or heading styles, and at least two.
+ *    document without `一、` headings or heading styles, and at least two (or
+ *    one that names its section type); a short label line may end in `：`
+ *    (`存在的问题：`).
  *
  * It never decides levels (tree.ts) nor items (items.ts). The title is
  * never a heading.
  */
 import type { Span } from "../model/document.js";
 import { matchBareNumeral, matchHeadingMarker, matchPointMarker, type HeadingFamily, CANONICAL_RANK, LOW_FAMILIES } from "./markers.js";
+import { lexiconScores } from "./roles.js";
 import { unitSpan, type Unit } from "./units.js";
 
 export interface HeadingCandidate {
@@ -82,6 +85,12 @@ function startsWithMarker(u: Unit | undefined): boolean {
 
 interface Options {
   titleSpan: Span | null;
+  /**
+   * False when the source's paragraphs are whole (DOCX, DOC): a short line after a
+   * heading is then its own paragraph, never the heading's wrapped tail. Unknown
+   * (undefined) for PDF and plain text, which may wrap a heading over two lines.
+   */
+  wrapsLines?: boolean;
 }
 
 export function detectHeadings(units: Unit[], options: Options): HeadingCandidate[] {
@@ -96,7 +105,7 @@ export function detectHeadings(units: Unit[], options: Options): HeadingCandidat
     const styled = u.block?.styleLevel !== undefined && u.block.span[0] <= u.start && u.wholeLine;
     const m = matchHeadingMarker(u.text, 0);
     if (m && Number.isFinite(m.ordinal)) {
-      const c = markerHeading(units, i, m.family as HeadingFamily, m.ordinal, m.marker, m.length, styled);
+      const c = markerHeading(units, i, m.family as HeadingFamily, m.ordinal, m.marker, m.length, styled, options);
       if (c) {
         found[i] = c;
         continue;
@@ -135,14 +144,16 @@ export function detectHeadings(units: Unit[], options: Options): HeadingCandidat
   return found.filter((c): c is HeadingCandidate => c !== null);
 }
 
-function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal: number, marker: string, mlen: number, styled: boolean): HeadingCandidate | null {
+function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal: number, marker: string, mlen: number, styled: boolean, options: Options): HeadingCandidate | null {
   const u = units[i]!;
   const rest = u.text.slice(mlen);
   const base = { family, rank: CANONICAL_RANK[family], ordinal, marker, unit: i, lastUnit: i };
   // A heading may end with its own 。 or, as a question, with ？ (`（二）问题出在哪里？`).
   const noSentence = !SENTENCE_PUNCT.test(rest.replace(/[。；;？?]$/, "")) && !/\u3000| {2,}/.test(rest);
   const lowFamily = LOW_FAMILIES.has(family);
-  const standalone = rest.length <= MAX_STANDALONE && noSentence;
+  // `一、主要工作：今年以来，…。` is a label with its body run in, not a standalone heading.
+  const labelRunIn = /[：:](?=.{6,})/.test(rest) && !colonInQuotedTitle(rest);
+  const standalone = rest.length <= MAX_STANDALONE && noSentence && !labelRunIn;
   // A long line without sentence punctuation, followed by body text or a marked line:
   // a long heading if its siblings confirm it (see confirmLong).
   const longLine = !standalone && !lowFamily && noSentence && rest.length <= MAX_LONG && u.wholeLine && !/[。；;]$/.test(rest) && (isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]));
@@ -153,7 +164,23 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
     let lastUnit = i;
     // A heading broken over two lines (PDF wrap, page break): `四、深入剖析检查，认真撰写` + `领导班子分析检查报告`.
     const next = units[i + 1];
-    if (next && u.wholeLine && next.wholeLine && next.text.length <= 20 && !/[、，,]$/.test(next.text) && !SENTENCE_PUNCT.test(next.text) && !startsWithMarker(next) && isBody(units[i + 2]) && rest.length >= 12 && !/[：:]$/.test(rest)) {
+    // Never when the next line is a label of its own (`整改情况：`) or the line after it
+    // starts a point, and never in a format whose paragraphs are whole (DOCX/DOC): only
+    // PDF text and plain text can carry a wrapped line.
+    if (
+      options.wrapsLines !== false &&
+      next &&
+      u.wholeLine &&
+      next.wholeLine &&
+      next.text.length <= 20 &&
+      !/[、，,：:]$/.test(next.text) &&
+      !SENTENCE_PUNCT.test(next.text) &&
+      !startsWithMarker(next) &&
+      isBody(units[i + 2]) &&
+      !startsWithMarker(units[i + 2]) &&
+      rest.length >= 12 &&
+      !/[：:]$/.test(rest)
+    ) {
       text = rest + next.text;
       lastUnit = i + 1;
     }
@@ -172,6 +199,11 @@ function markerHeading(units: Unit[], i: number, family: HeadingFamily, ordinal:
   const hs = unitSpan(u, mlen, mlen + stop);
   const long = stop > MAX_LEAD && !styled ? { long: true } : {};
   return { ...base, text: trimHeading(rest.slice(0, stop)), span: [u.start, hs[1]], headingSpan: hs, runIn: true, ...long };
+}
+
+/** A colon inside a quoted title is no label: `一、认真学习《谈治国理政：第四卷》`. */
+function colonInQuotedTitle(rest: string): boolean {
+  return /《[^》]*[：:]/.test(rest);
 }
 
 /**
@@ -193,6 +225,10 @@ function lowFamilyHeading(units: Unit[], i: number, family: HeadingFamily): bool
   const opensBody = (k: number) => {
     const next = units[k + 1];
     if (isBody(next, 15) && !startsWithMarker(next)) return true;
+    // …or by the points of its block, in another family: `2.存在的主要问题` + `一是…`,
+    // `3.下半年工作打算` + `①…`, `1.主要做法` + `首先，…` / `1)…`.
+    const pm = next && matchPointMarker(next.text, 0);
+    if (pm && pm.family !== family) return true;
     const m = next && matchHeadingMarker(next.text, 0);
     return !!m && m.family !== family && shortLine(k + 1, m.family) && isBody(units[k + 2], 15) && !startsWithMarker(units[k + 2]);
   };
@@ -383,7 +419,13 @@ function unmarkedLines(units: Unit[], found: Array<HeadingCandidate | null>, eli
     const u = units[i]!;
     const t = u.text;
     if (!u.wholeLine || t.length < 4 || t.length > 30) continue;
-    if (/[。！？!?；;：:，,、]$/.test(t) || SENTENCE_PUNCT.test(t) || /[\u3000\t]/.test(t)) continue;
+    // `主要工作成效：` / `存在的问题：` / `明年工作打算：` on a line of their own are labels
+    // that head what follows — short and heading-like, not a lead-in sentence
+    // (`现将有关情况报告如下：`), a salutation (`各位领导、同志们：`) or a field of a
+    // rectification block (`问题一：…。` + `整改措施：`, read by the extraction stage).
+    const label = /[：:]$/.test(t) && labelLine(t.slice(0, -1), units[i - 1]);
+    if (!label && /[。！？!?；;：:，,、]$/.test(t)) continue;
+    if (SENTENCE_PUNCT.test(t) || /[\u3000\t]/.test(t)) continue;
     if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)) continue;
     if (startsWithMarker(u) || !adjacent(units, i)) continue;
     // Between body text: after a paragraph (or a heading) and before a paragraph.
@@ -391,7 +433,9 @@ function unmarkedLines(units: Unit[], found: Array<HeadingCandidate | null>, eli
     if (!prevOk || !(isBody(units[i + 1], 15) || startsWithMarker(units[i + 1]))) continue;
     cand.push(i);
   }
-  if (cand.length < 2) return;
+  // One line alone is a heading only when it names a section type (存在的问题：, 下一步打算).
+  if (cand.length === 1 && !namesSection(trimHeading(units[cand[0]!]!.text))) return;
+  if (!cand.length) return;
   for (const i of cand) {
     const u = units[i]!;
     found[i] = {
@@ -407,6 +451,23 @@ function unmarkedLines(units: Unit[], found: Array<HeadingCandidate | null>, eli
       lastUnit: i,
     };
   }
+}
+
+/** Lexicon weight at which a heading names its section type (role-lexicon.yaml: 5–8). */
+const NAMING_WEIGHT = 5;
+
+function namesSection(text: string): boolean {
+  const scores = lexiconScores(text);
+  return Object.entries(scores).some(([role, v]) => role !== "other" && v >= NAMING_WEIGHT);
+}
+
+/** `存在的问题` (before its `：`) as a label line: short, no clause inside, not a lead-in nor a block field. */
+function labelLine(core: string, prev: Unit | undefined): boolean {
+  if (core.length < 4 || core.length > 16 || /[，,、。；;：:]/.test(core)) return false;
+  if (/如下|以下|同志|领导|各位|尊敬|报告|汇报/.test(core)) return false;
+  // 问题一：…。 / 存在问题：… / 关于…的问题。 then 整改措施： — a field of that block
+  if (prev && /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?)?(?:问题[一二三四五六七八九十\d]*[：:]|存在(?:的)?(?:主要|突出)?问题[：:]|关于)/.test(prev.text)) return false;
+  return true;
 }
 
 /** A whole-bold short paragraph between body paragraphs (DOCX without heading styles): `深化学习调研，夯实思想基础`. */

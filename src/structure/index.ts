@@ -27,7 +27,7 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   doc.title = title;
   doc.titleSpan = span;
 
-  const candidates = detectHeadings(units, { titleSpan: span });
+  const candidates = detectHeadings(units, { titleSpan: span, wrapsLines: doc.source?.format !== "docx" && doc.source?.format !== "doc" });
   const { roots, placed } = buildTree(candidates, doc.text.length);
   assignRoles(doc.text, roots, null);
   doc.sections = roots;

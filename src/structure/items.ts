@@ -8,8 +8,9 @@
  * B. inline series in the other paragraphs — `一是…二是…三是`, `首先…其次…
  *    最后`, `第一，…第二，`, `①…②`, split at the markers; the lead-in before
  *    the first marker is not an item; the last point runs to the paragraph
- *    end. In a run-in heading paragraph (`一实事求是查找问题。…一是…`) only
- *    the 一是/第一/首先/1. families count as its own points;
+ *    end. In a run-in sub-heading paragraph (`一实事求是查找问题。…一是…`) only
+ *    the 一是/第一/首先/1. families count as its own points; a top-level run-in
+ *    lead (`一、存在问题：（1）…；（2）…`) takes every family;
  * C. otherwise, a sub-heading (level ≥ 2) without children is one item:
  *    run-in `（一）lead。body` → the paragraph; standalone → heading + "\n"
  *    + its first paragraph.
@@ -245,7 +246,11 @@ export function buildItems(units: Unit[], placed: PlacedHeading[], sections: Sec
     if (h.runIn) {
       const u = units[h.unit]!;
       const leadEnd = u.map.findIndex((o) => o >= h.headingSpan[1]);
-      found.push(...inlineItems(u, leadEnd < 0 ? u.text.length : leadEnd, h.id, OWN_POINT_FAMILIES));
+      // A top-level run-in lead is never an item itself, so every family may enumerate its
+      // points (`一、存在问题：（1）…；（2）…；（3）…`, `二、整改措施：①…②…`). A sub-heading
+      // paragraph (`（一）lead。…①…②`) is itself an item: its ①②/（1） stay nested in it.
+      const allowed = node.parent ? OWN_POINT_FAMILIES : undefined;
+      found.push(...inlineItems(u, leadEnd < 0 ? u.text.length : leadEnd, h.id, allowed));
     }
     const carry: { value: Carry | undefined } = { value: undefined };
     for (const i of own) {

@@ -28,6 +28,12 @@ describe("extractCounts", () => {
     ]);
     expect(kv("梳理出以下四个方面的问题。")).toEqual([["problems", 4, false]]);
   });
+  it("reads a problem total with words between 方面 and 问题", () => {
+    expect(kv("对照检视，我们在以下三个方面还存在较为突出的问题。")).toEqual([["problems", 3, false]]);
+    expect(kv("班子在两个方面仍有明显不足。")).toEqual([["problems", 2, false]]);
+    expect(kv("从主观和客观两个方面剖析问题产生的根源。").map((x) => x[0])).not.toContain("problems");
+    expect(kv("班子在3个方面存在9个具体问题。")).toEqual([["problems", 9, false]]);
+  });
   it("keeps satisfaction percentages and drops every other rate", () => {
     expect(kv("满意和基本满意率为96.2%。管网漏损率由19.6%下降到14.3%，办结率100%，整改完成率75%。")).toEqual([["satisfaction", 96.2, false]]);
     expect(kv("群众满意度达到九成。")).toEqual([["satisfaction", 90, false]]);

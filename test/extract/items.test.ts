@@ -143,6 +143,20 @@ describe("问题/整改情况 pairs", () => {
     expect(got.measures.map((m) => m.text)).toEqual(["修订财务报销管理办法；", "开展会计凭证专项检查。", "建立公务用车使用登记制度，2023年12月底前完成。"]);
     expect(got.measures[2]).toMatchObject({ deadline: "2023年12月底前", owner: "办公室" });
   });
+  it("gives each sub-point of a 整改情况 block its own owner and deadline, falling back to the block's", () => {
+    const text = [
+      "标题",
+      "二、整改落实情况",
+      "（一）关于资产管理台账不全的问题。整改情况：①全面清查固定资产，由办公室负责，2024年6月底前完成；②建立资产动态管理系统，由财务科负责；③开展年度资产盘点工作。2024年12月底前完成。",
+    ].join("\n");
+    const s = section("s1", "progress", text, "整改落实情况", text.length);
+    const got = extractItems(makeDoc(text, { sections: [s] }));
+    expect(got.measures.map((m) => [m.owner, m.deadline])).toEqual([
+      ["办公室", "2024年6月底前"],
+      ["财务科", "2024年6月底前"],
+      ["办公室", "2024年12月底前"],
+    ]);
+  });
   it("ignores a 关于…问题 sentence with no rectification part", () => {
     const text = "标题\n关于加强作风建设的问题，班子进行了专题研究。";
     expect(extractItems(makeDoc(text)).problems).toEqual([]);

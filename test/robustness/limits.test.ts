@@ -49,6 +49,16 @@ describe("per-document limits", () => {
     expect(r.code).toBe(0);
   });
 
+  it("stops a spinning PDF analysed in-process (a single file) at the time limit, and the process exits", async () => {
+    const started = Date.now();
+    const r = await runCli(["analyze", "a-spinning.pdf", "--timeout", "2", "--format", "jsonl", "--quiet", "--fail-on", "never"], dir);
+    const [line] = parseJsonl(r.stdout);
+    expect(line!["error"]["code"]).toBe("TOO_LARGE");
+    expect(line!["error"]["message"]).toContain("超时");
+    // Without the stop signal the process lived until pdf.js finished (tens of seconds).
+    expect(Date.now() - started).toBeLessThan(12_000);
+  });
+
   it("refuses a file over --max-bytes without reading it into a worker", async () => {
     const r = await runCli(["analyze", "c-good.txt", "--max-bytes", "100", "--format", "jsonl", "--quiet", "--fail-on", "never"], dir);
     const [line] = parseJsonl(r.stdout);

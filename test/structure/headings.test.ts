@@ -192,3 +192,113 @@ describe("headings without marker text", () => {
     expect(h).toHaveLength(13);
   });
 });
+
+describe("held-out root causes", () => {
+  it("keeps standalone 1. headings when a sibling is followed straight by points of another family", () => {
+    const text = [
+      "某镇2024年上半年工作总结",
+      "1.上半年工作开展情况",
+      "上半年，镇党委围绕年度目标任务，统筹推进产业发展、乡村治理和民生保障，各项工作取得阶段性成效。",
+      "（1）产业发展稳中有进",
+      "新引进农产品加工企业两家，特色种植面积扩大到三千亩，带动农户增收明显。",
+      "2.存在的主要问题",
+      "一是产业链条较短，农产品附加值不高，市场竞争力偏弱。",
+      "二是基层治理力量不足，网格员队伍流动性较大。",
+      "3.下半年工作打算",
+      "①加快推进产业园区二期建设，力争年底前投入使用。",
+      "②健全网格化管理机制，稳定网格员队伍。",
+    ].join("\n");
+    const h = headings(text);
+    expect(h.filter((x) => x.family === "ar-dot").map((x) => x.text)).toEqual(["上半年工作开展情况", "存在的主要问题", "下半年工作打算"]);
+    expect(h.map((x) => x.family)).toEqual(["ar-dot", "ar-paren", "ar-dot", "ar-dot"]);
+  });
+});
+
+describe("a heading wrapped over two lines", () => {
+  const texts = (text: string, wrapsLines?: boolean) => {
+    const doc = docFrom(text);
+    return detectHeadings(buildUnits(doc), { titleSpan: [0, text.indexOf("\n")], wrapsLines }).map((h) => h.text);
+  };
+
+  it("does not swallow a label line such as 整改情况：", () => {
+    const text = [
+      "某局党组关于巡察反馈意见整改情况的报告",
+      "（一）关于班子成员理论学习不够深入系统的问题",
+      "整改情况：",
+      "局党组修订中心组学习制度，全年开展集中学习十二次，班子成员撰写心得体会并在支部交流。",
+    ].join("\n");
+    expect(texts(text)).toEqual(["关于班子成员理论学习不够深入系统的问题"]);
+  });
+
+  it("joins a wrapped tail in PDF text but not in a DOCX, whose paragraphs are whole", () => {
+    const text = [
+      "某县交通运输局分析检查阶段工作总结",
+      "四、深入剖析检查查摆问题，认真撰写",
+      "领导班子分析检查报告",
+      "在广泛征求意见和开好民主生活会的基础上，局党组成立了由党组书记任组长的报告起草小组，反复修改形成报告。",
+    ].join("\n");
+    expect(texts(text)).toEqual(["深入剖析检查查摆问题，认真撰写领导班子分析检查报告"]);
+    expect(texts(text, false)).toEqual(["深入剖析检查查摆问题，认真撰写"]);
+  });
+});
+
+describe("unmarked label lines ending in a colon", () => {
+  it("takes short 主要工作成效： / 存在的问题： / 明年工作打算： lines as headings", () => {
+    const text = [
+      "某社区居委会2024年度工作总结",
+      "今年以来，社区居委会在街道党工委的领导下，围绕年初确定的目标任务，扎实做好各项工作。",
+      "主要工作成效：",
+      "全年组织开展邻里互助活动二十余场，新建居民议事厅一处，辖区环境卫生明显改善。",
+      "存在的问题：",
+      "1.社区工作者人手紧张，部分网格长期由兼职人员负责，服务质量难以保证。",
+      "2.居民参与社区事务的积极性不高，志愿者队伍以退休人员为主。",
+      "明年工作打算：",
+      "继续完善网格化服务机制，力争全年新增注册志愿者一百名，推动社区治理水平再上台阶。",
+    ].join("\n");
+    expect(headings(text).map((x) => [x.family, x.text])).toEqual([
+      ["unmarked", "主要工作成效"],
+      ["unmarked", "存在的问题"],
+      ["unmarked", "明年工作打算"],
+    ]);
+  });
+
+  it("takes a single label line only when it names a section type, and never a lead-in", () => {
+    const one = [
+      "某站2024年度工作总结",
+      "今年以来，全站干部职工克服人员少、任务重的困难，较好地完成了年度各项工作目标任务。",
+      "存在的问题：",
+      "一是业务培训不够系统，新进人员上手较慢；二是设备老化，维修经费紧张。",
+    ].join("\n");
+    expect(headings(one).map((x) => x.text)).toEqual(["存在的问题"]);
+    const leadIn = [
+      "某站2024年度工作总结",
+      "今年以来，全站干部职工克服人员少、任务重的困难，较好地完成了年度各项工作目标任务。",
+      "现将有关情况报告如下：",
+      "全年完成水质监测四百余批次，出具检测报告全部按时送达，未发生质量责任事故。",
+    ].join("\n");
+    expect(headings(leadIn)).toEqual([]);
+    const field = [
+      "某局整改情况报告",
+      "针对巡察反馈的问题，局党组逐条研究，制定整改方案，明确责任和时限，现将整改情况报告如下。",
+      "问题一：干部日常监督管理偏松，个别干部考勤纪律执行不严。",
+      "整改措施：",
+      "1.修订考勤管理办法，每月通报考勤情况。",
+      "2.开展作风纪律专项检查，发现问题及时提醒。",
+    ].join("\n");
+    expect(headings(field)).toEqual([]);
+  });
+});
+
+describe("a label with its body run in", () => {
+  it("takes 一、主要工作：今年以来… as a run-in lead up to the colon, not a standalone heading", () => {
+    const text = [
+      "某街道党工委年度工作总结",
+      "一、主要工作：今年以来，街道党工委围绕中心工作，扎实推进各项任务。",
+      "二、存在问题：基层党组织建设还不够均衡，个别社区活动开展较少。",
+    ].join("\n");
+    expect(headings(text).map((x) => [x.text, x.runIn])).toEqual([
+      ["主要工作", true],
+      ["存在问题", true],
+    ]);
+  });
+});

@@ -214,3 +214,72 @@ describe("a whole real document", () => {
     expect(of("s4.3", "s6")).toEqual(gold.measures);
   });
 });
+
+describe("points in a top-level run-in lead and paired series", () => {
+  it("splits （1）…；（2）…；（3） inside a run-in 一、 lead", () => {
+    const text = [
+      "某街道党工委年度工作总结",
+      "一、主要工作：今年以来，街道党工委围绕中心工作，扎实推进各项任务落地见效，全年经济运行总体平稳。",
+      "二、存在问题：（1）基层党组织建设还不够均衡，个别社区活动开展较少；（2）干部队伍年龄结构偏大，年轻干部储备不足；（3）为民服务的精细化程度不高，群众诉求回应不够及时。",
+    ].join("\n");
+    const got = top(items(text)).filter((i) => i.section === "s2");
+    expect(got.map((i) => [i.marker, i.text])).toEqual([
+      ["（1）", "基层党组织建设还不够均衡，个别社区活动开展较少；"],
+      ["（2）", "干部队伍年龄结构偏大，年轻干部储备不足；"],
+      ["（3）", "为民服务的精细化程度不高，群众诉求回应不够及时。"],
+    ]);
+  });
+
+  it("splits ①…②… inside a run-in 一、 lead", () => {
+    const text = [
+      "某局领导班子对照检查材料",
+      "一、整改措施：①健全理论学习制度，每季度开展一次专题研讨；②完善联系群众机制，班子成员每月到基层调研不少于两天。",
+      "二、其他事项：本材料经班子集体讨论通过，报上级党组织审阅后在一定范围内公开。",
+    ].join("\n");
+    const got = top(items(text)).filter((i) => i.section === "s1");
+    expect(got.map((i) => i.marker)).toEqual(["①", "②"]);
+  });
+
+  it("keeps ①② nested inside a run-in （一） sub-heading item", () => {
+    const text = [
+      "某局领导班子对照检查材料",
+      "三、整改措施",
+      "（一）强化理论武装。①健全学习制度，每季度开展一次专题研讨；②建立学习台账，年底进行考核。",
+      "（二）密切联系群众。坚持每月到基层调研，帮助解决实际困难。",
+    ].join("\n");
+    const got = top(items(text));
+    expect(got.map((i) => i.marker)).toEqual(["（一）", "（二）"]);
+  });
+
+  it("makes a two-item series of 一方面…另一方面… inline and as paragraphs", () => {
+    const inline = [
+      "某单位分析检查报告",
+      "一、问题产生的原因",
+      "深入剖析，原因主要有两点：一方面，理论学习抓得不紧，对新思想的理解停留在表面；另一方面，制度执行不够严格，监督检查流于形式。",
+    ].join("\n");
+    expect(top(items(inline)).map((i) => [i.marker.replace(/[，,]$/, ""), i.text])).toEqual([
+      ["一方面", "理论学习抓得不紧，对新思想的理解停留在表面；"],
+      ["另一方面", "制度执行不够严格，监督检查流于形式。"],
+    ]);
+    const paragraphs = [
+      "某单位分析检查报告",
+      "一、问题产生的原因",
+      "其一，理论学习抓得不紧，对新思想的理解停留在表面，学用结合不够。",
+      "其二，制度执行不够严格，监督检查流于形式，问责力度偏弱。",
+    ].join("\n");
+    expect(top(items(paragraphs)).map((i) => i.text)).toEqual([
+      "理论学习抓得不紧，对新思想的理解停留在表面，学用结合不够。",
+      "制度执行不够严格，监督检查流于形式，问责力度偏弱。",
+    ]);
+    const fangParagraphs = [
+      "某单位分析检查报告",
+      "一、问题产生的原因",
+      "一方面，理论学习抓得不紧，对新思想的理解停留在表面，学用结合不够。",
+      "另一方面，制度执行不够严格，监督检查流于形式，问责力度偏弱。",
+    ].join("\n");
+    expect(top(items(fangParagraphs)).map((i) => i.text)).toEqual([
+      "理论学习抓得不紧，对新思想的理解停留在表面，学用结合不够。",
+      "制度执行不够严格，监督检查流于形式，问责力度偏弱。",
+    ]);
+  });
+});
