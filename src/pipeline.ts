@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { AnalysisResult, DocError, SectionNode, SourceInfo, WorkingDocument } from "./model/document.js";
 import { docError } from "./model/errors.js";
+import { newWorkingDocument } from "./model/working-document.js";
 import { DEFAULT_MAX_BYTES, type DocumentOptions } from "./model/options.js";
 import { formatFromName, ingest } from "./ingest/index.js";
 import { normalize } from "./normalize/index.js";
@@ -57,24 +58,8 @@ export async function analyzeBuffer(buffer: Buffer, name: string, options: Docum
   }
   const normalized = normalize(raw, options);
   if (!normalized.text.replace(/\s+/g, "")) return errorResult(source, docError("EMPTY"), started);
-  const doc: WorkingDocument = {
-    source,
-    ...normalized,
-    sentences: [],
-    keywords: [],
-    title: null,
-    titleSpan: null,
-    reportType: null,
-    sections: [],
-    items: [],
-    problems: [],
-    causes: [],
-    measures: [],
-    counts: [],
-    dates: [],
-    people: [],
-    checklist: null,
-  };
+  const doc = newWorkingDocument(source, normalized);
+
   await segmentDocument(doc, options);
   buildStructure(doc, options);
   extractFacts(doc);

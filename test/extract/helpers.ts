@@ -1,5 +1,6 @@
 /** Hand-built working documents for the extract and checklist stage tests (no ingest, no structure stage). */
 import type { BlockHint, EnumItem, SectionNode, SectionRole, Span, WorkingDocument } from "../../src/model/document.js";
+import { newWorkingDocument } from "../../src/model/working-document.js";
 
 /** Lines → text + blocks; a line with a tab is a table row (cells split at the tabs). */
 export function blocksOf(text: string, table = 0): BlockHint[] {
@@ -35,30 +36,5 @@ export function item(text: string, needle: string, sectionId: string | null, mar
 }
 
 export function makeDoc(text: string, over: Partial<WorkingDocument> = {}): WorkingDocument {
-  return {
-    source: { path: "test.txt", format: "txt", bytes: text.length, sha256: "", pages: null },
-    text,
-    script: "simplified",
-    repairs: {},
-    restorations: [],
-    spun: false,
-    spinScore: 0,
-    blocks: blocksOf(text),
-    warnings: [],
-    sentences: [],
-    keywords: [],
-    title: null,
-    titleSpan: null,
-    reportType: null,
-    sections: [],
-    items: [],
-    problems: [],
-    causes: [],
-    measures: [],
-    counts: [],
-    dates: [],
-    people: [],
-    checklist: null,
-    ...over,
-  };
+  return { ...newWorkingDocument({ path: "test.txt", format: "txt", bytes: text.length, sha256: "", pages: null }, { text, blocks: blocksOf(text) }), ...over };
 }

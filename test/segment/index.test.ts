@@ -2,33 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { WorkingDocument } from "../../src/model/document.js";
 import { segmentDocument } from "../../src/segment/index.js";
+import { newWorkingDocument } from "../../src/model/working-document.js";
 
 function workingDoc(text: string): WorkingDocument {
-  return {
-    source: { path: "x.txt", format: "txt", bytes: text.length, sha256: "", pages: null },
-    text,
-    script: "simplified",
-    repairs: {},
-    restorations: [],
-    spun: false,
-    spinScore: 0,
-    blocks: [],
-    warnings: [],
-    sentences: [],
-    keywords: [],
-    title: null,
-    titleSpan: null,
-    reportType: null,
-    sections: [],
-    items: [],
-    problems: [],
-    causes: [],
-    measures: [],
-    counts: [],
-    dates: [],
-    people: [],
-    checklist: null,
-  };
+  return newWorkingDocument({ path: "x.txt", format: "txt", bytes: text.length, sha256: "", pages: null }, { text });
 }
 
 describe("segmentDocument", () => {
