@@ -7,18 +7,31 @@
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
 import type { AnalysisResult } from "./model/document.js";
 import { DOCUMENT_EXTENSIONS } from "./ingest/index.js";
 import { runBatch, type BatchOptions, type FileEntry } from "./batch/pool.js";
+import type { DocumentOptions } from "./model/options.js";
 
 export * from "./model/index.js";
-export { analyzeFile, analyzeBuffer } from "./pipeline.js";
 export { runBatch, DEFAULT_TIMEOUT_MS } from "./batch/pool.js";
 export type { BatchOptions, FileEntry } from "./batch/pool.js";
 export { DEFAULT_CACHE_DIR, toolVersion } from "./batch/cache.js";
 export { formatters, getFormatter, FORMAT_NAMES } from "./report/index.js";
 export type { Formatter, ReportContext, ReportFile, FormatName } from "./report/index.js";
+
+// The pipeline (jieba, pdf.js, mammoth …) is loaded on the first call, not with this module:
+// the CLI imports this file for collectFiles, and a thread that only coordinates workers
+// (concurrency > 1) must not pay ~150 ms and ~20 MB for code it never runs.
+
+/** Analyse one file in this thread (see pipeline.ts). */
+export async function analyzeFile(path: string, options: DocumentOptions = {}, displayPath = path): Promise<AnalysisResult> {
+  return (await import("./pipeline.js")).analyzeFile(path, options, displayPath);
+}
+
+/** Analyse a document already in memory; `name` gives the format by its extension. */
+export async function analyzeBuffer(buffer: Buffer, name: string, options: DocumentOptions = {}, started = performance.now()): Promise<AnalysisResult> {
+  return (await import("./pipeline.js")).analyzeBuffer(buffer, name, options, started);
+}
 
 export interface AnalyzeOptions extends BatchOptions {}
 
@@ -109,7 +122,8 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       await walk(p, new Set(), found, skipped);
       for (const f of found.sort(byPath)) add(f);
       skippedDetail.push(...skipped.sort((a, b) => byPath(a.path, b.path)));
-    } else if (!info && isDynamicPattern(p)) {
+    } else if (!info && (await globber()).isDynamicPattern(p)) {
+      const { glob } = await globber();
       const matches = (await glob(p, { onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })).sort(byPath);
       if (matches.length === 0) skippedDetail.push({ path: p, reason: "no-match" });
       for (const m of matches) {
@@ -119,6 +133,13 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
     } else add(p);
   }
   return { files, skipped: skippedDetail.map((s) => s.path), skippedDetail };
+}
+
+/** tinyglobby, loaded for the first path that does not exist (~25 ms of start-up otherwise). */
+let tinyglobby: Promise<typeof import("tinyglobby")> | null = null;
+function globber(): Promise<typeof import("tinyglobby")> {
+  tinyglobby ??= import("tinyglobby");
+  return tinyglobby;
 }
 
 /** Code-point order: the same on every machine and locale. */

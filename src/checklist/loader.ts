@@ -16,10 +16,11 @@
  * adds new ones. Any problem in a file is reported with its path and line,
  * never thrown past `validateChecklistFile`.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { Node as YamlNode } from "yaml";
 import { DETECTORS } from "./detectors/index.js";
 import type { Checklist, ChecklistRule } from "./types.js";
 import type { Severity } from "../model/document.js";
@@ -49,6 +50,9 @@ export interface ChecklistFile {
 
 /** Parse and validate one checklist YAML text. Throws ChecklistFileError naming the line. */
 export function parseChecklistYaml(src: string, path: string): ChecklistFile {
+  // Required here, not imported: built-ins come precompiled as JSON (see builtinChecklists), so
+  // the yaml library's cold start is paid only for a user's --checklist file or from src/.
+  const { isMap, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
   const lc = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
@@ -124,6 +128,52 @@ function toChecklist(f: ChecklistFile): Checklist {
   };
 }
 
+/** A built-in checklist precompiled to plain values: the same checks as parseChecklistYaml, without line numbers. */
+export function checklistFromData(raw: unknown, path: string): ChecklistFile {
+  const fail = (reason: string): never => {
+    throw new ChecklistFileError(path, null, reason);
+  };
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return fail("清单文件应为一个映射（含 id、label、rules）");
+  const o = raw as Record<string, unknown>;
+  const str = (key: string): string | undefined => {
+    const v = o[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string" && typeof v !== "number") return fail(`字段“${key}”应为字符串`);
+    return String(v);
+  };
+  const id = str("id") ?? fail("缺少字段“id”");
+  if (!Array.isArray(o["rules"])) return fail("缺少“rules”列表");
+  const rules: ChecklistFile["rules"] = [];
+  const seen = new Set<string>();
+  for (const item of o["rules"] as unknown[]) {
+    if (!item || typeof item !== "object" || Array.isArray(item)) return fail("每条规则应为映射（含 id、severity、message）");
+    const r = item as Record<string, unknown>;
+    const rid = r["id"];
+    if (typeof rid !== "string" || !rid) return fail("规则缺少“id”");
+    if (seen.has(rid)) return fail(`规则“${rid}”重复`);
+    seen.add(rid);
+    const severity = r["severity"] ?? "warning";
+    if (typeof severity !== "string" || !SEVERITIES.has(severity)) return fail(`规则“${rid}”的 severity 应为 error、warning、info 或 off`);
+    const detector = typeof r["detector"] === "string" ? r["detector"] : rid;
+    if (severity !== "off" && !DETECTORS.has(detector)) return fail(`未知的检测器“${detector}”`);
+    const message = r["message"];
+    if (severity !== "off" && (typeof message !== "string" || !message.trim())) return fail(`规则“${rid}”缺少“message”`);
+    const options = r["options"];
+    if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) return fail(`规则“${rid}”的 options 应为映射`);
+    rules.push({
+      id: rid,
+      severity: severity as Severity | "off",
+      message: typeof message === "string" ? message : "",
+      detector,
+      ...(options ? { options: options as Record<string, unknown> } : {}),
+    });
+  }
+  const label = str("label");
+  const description = str("description");
+  const ext = str("extends");
+  return { id, rules, source: path, ...(label ? { label } : {}), ...(description ? { description } : {}), ...(ext ? { extends: ext } : {}) };
+}
+
 let builtinCache: Map<string, { checklist: Checklist; yaml: string }> | null = null;
 
 /** The built-in checklists, by id, with their YAML text. */
@@ -132,7 +182,10 @@ export function builtinChecklists(): Map<string, { checklist: Checklist; yaml: s
   const out = new Map<string, { checklist: Checklist; yaml: string }>();
   for (const name of readdirSync(BUILTIN_DIR).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     const yaml = readFileSync(join(BUILTIN_DIR, name), "utf8");
-    const f = parseChecklistYaml(yaml, `builtin/${name}`);
+    // dist/ has the file precompiled by scripts/copy-assets.mjs (the YAML was validated with
+    // line numbers by the tests, which read src/); the YAML text is kept for `checklist show`.
+    const json = join(BUILTIN_DIR, `${name}.json`);
+    const f = existsSync(json) ? checklistFromData(JSON.parse(readFileSync(json, "utf8")) as unknown, `builtin/${name}`) : parseChecklistYaml(yaml, `builtin/${name}`);
     out.set(f.id, { checklist: { ...toChecklist(f), source: "builtin" }, yaml });
   }
   builtinCache = out;

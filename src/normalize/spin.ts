@@ -18,9 +18,9 @@
  * Never does: restore a word with no context rule, or touch a clean document
  * in "auto" mode.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import type { TextEdit } from "./edits.js";
 import type { Repair } from "./repair.js";
 
@@ -66,10 +66,24 @@ function asContexts(v: unknown, where: string): SpinContexts | undefined {
   return c;
 }
 
+/**
+ * A data YAML as plain values: the `.yaml.json` that scripts/copy-assets.mjs
+ * writes beside it in dist/ (JSON.parse, < 1 ms), else the YAML itself (running
+ * from src/). The yaml library is required only then: its cold start and parse
+ * cost ~120 ms of every process start-up.
+ */
+export function readDataFile(yamlUrl: URL): unknown {
+  const yamlPath = fileURLToPath(yamlUrl);
+  const jsonPath = `${yamlPath}.json`;
+  if (existsSync(jsonPath)) return JSON.parse(readFileSync(jsonPath, "utf8")) as unknown;
+  const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return parse(readFileSync(yamlPath, "utf8")) as unknown;
+}
+
 /** The spin table, parsed and checked once (resolved next to this file, so it works from dist/). */
 export function loadSpinData(): SpinData {
   if (data) return data;
-  const raw: unknown = parse(readFileSync(fileURLToPath(new URL("./spin-pairs.yaml", import.meta.url)), "utf8"));
+  const raw = readDataFile(new URL("./spin-pairs.yaml", import.meta.url));
   const o = raw as Record<string, unknown>;
   const signatures = asStrings(o.signatures, "signatures");
   if (!Array.isArray(o.pairs)) throw new Error("spin-pairs.yaml: pairs must be a list");

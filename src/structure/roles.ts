@@ -30,9 +30,10 @@
  * It never reads the document type: the same heading gets the same role in
  * every genre (the checklist decides what is required).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { parse as parseYaml } from "yaml";
+import { fileURLToPath } from "node:url";
+import { readDataFile } from "../normalize/spin.js";
 import type { SectionRole } from "../model/document.js";
 import type { SegmenterName } from "../model/options.js";
 import { getSegmenter } from "../segment/segmenter.js";
@@ -80,7 +81,7 @@ const require = createRequire(import.meta.url);
 let lexiconCache: Map<SectionRole, LexEntry[]> | null = null;
 function lexicon(): Map<SectionRole, LexEntry[]> {
   if (lexiconCache) return lexiconCache;
-  const raw = parseYaml(readFileSync(new URL("./role-lexicon.yaml", import.meta.url), "utf8")) as Record<string, Array<{ re: string; w: number }>>;
+  const raw = readDataFile(new URL("./role-lexicon.yaml", import.meta.url)) as Record<string, Array<{ re: string; w: number }>>;
   const map = new Map<SectionRole, LexEntry[]>();
   for (const role of SECTION_ROLES) {
     map.set(
@@ -153,21 +154,54 @@ export function roleTokens(text: string, segmenter: SegmenterName = "rs"): strin
     .filter((w) => w && !/^[\p{P}\p{S}\p{N}]+$/u.test(w) && !/^(的|了|和|及|与|对|在|把|为|是)$/.test(w));
 }
 
-/** One trained model per backend: tokens must be cut the same way in training and use. */
-const classifierCache = new Map<SegmenterName, BayesClassifier>();
-function classifier(segmenter: SegmenterName): BayesClassifier {
-  const cached = classifierCache.get(segmenter);
-  if (cached) return cached;
+interface BayesClassifierClass {
+  new (): BayesClassifier;
+  restore(saved: unknown): BayesClassifier;
+}
+
+function bayesClass(): BayesClassifierClass {
   // Only the Bayes file: natural's root (and even its classifiers/index) loads storage back-ends,
   // prints dotenv lines and costs ~400 ms; bayes_classifier.js alone loads in ~20 ms.
-  const Bayes = require("natural/lib/natural/classifiers/bayes_classifier.js") as new () => BayesClassifier;
-  const c = new Bayes();
+  return require("natural/lib/natural/classifiers/bayes_classifier.js") as BayesClassifierClass;
+}
+
+function trainClassifier(segmenter: SegmenterName): BayesClassifier {
+  const c = new (bayesClass())();
   const examples = JSON.parse(readFileSync(new URL("./role-examples.json", import.meta.url), "utf8")) as Array<{ heading: string; role: SectionRole; text?: string }>;
   for (const ex of examples) {
     const tokens = roleTokens(ex.text ? `${ex.heading}。${ex.text}` : ex.heading, segmenter);
     if (tokens.length) c.addDocument(tokens, ex.role);
   }
   c.train();
+  return c;
+}
+
+/**
+ * The trained model for `segmenter` as JSON, for scripts/copy-assets.mjs to ship
+ * in dist/ (role-classifier.rs.json): training costs ~100 ms of every start-up.
+ * Trained through the same segmenter as classification uses, so the tokens match.
+ * The training documents are dropped: classification needs only the model.
+ */
+export function serializeRoleClassifier(segmenter: SegmenterName = "rs"): string {
+  const saved = JSON.parse(JSON.stringify(trainClassifier(segmenter))) as Record<string, unknown>;
+  saved["docs"] = [];
+  saved["lastAdded"] = 0;
+  return JSON.stringify(saved);
+}
+
+/** A model saved by serializeRoleClassifier, ready to classify. */
+export function restoreRoleClassifier(json: string): Pick<BayesClassifier, "getClassifications"> {
+  return bayesClass().restore(JSON.parse(json) as unknown);
+}
+
+/** One trained model per backend: tokens must be cut the same way in training and use. */
+const classifierCache = new Map<SegmenterName, Pick<BayesClassifier, "getClassifications">>();
+function classifier(segmenter: SegmenterName): Pick<BayesClassifier, "getClassifications"> {
+  const cached = classifierCache.get(segmenter);
+  if (cached) return cached;
+  // dist/ ships the rs model trained at build time; from src/ (tests) or for another backend: train now.
+  const saved = fileURLToPath(new URL(`./role-classifier.${segmenter}.json`, import.meta.url));
+  const c = existsSync(saved) ? restoreRoleClassifier(readFileSync(saved, "utf8")) : trainClassifier(segmenter);
   classifierCache.set(segmenter, c);
   return c;
 }
