@@ -9,8 +9,11 @@
  *
  * 3 outranks 1 because an unread file is a hole in the review that a passing
  * exit code would hide; the findings are still in the output.
- * `--fail-on never` means the documents never fail the run: neither 1 nor 3
- * (for report-only runs such as `npm start` over a corpus with broken files).
+ * `--fail-on never` — the DEFAULT — means the documents never fail the run:
+ * neither 1 nor 3. A plain `analyze DIR --format jsonl > pred.jsonl` (the
+ * documented research and scoring command, often run under `set -e`) must
+ * succeed when every result was written; gating scripts opt in with
+ * `--fail-on error` or `--fail-on warning`.
  */
 import type { AnalysisResult } from "../model/document.js";
 

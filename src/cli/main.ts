@@ -468,7 +468,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option("--format <formats>", `输出格式,可用逗号分隔多个:${FORMAT_NAMES.join(", ")}(终端默认 table,否则 jsonl)`)
       .option("--out <dir>", "输出目录(results.jsonl、report.html、results.xlsx …)")
       .option("--include-text", "在 JSON/JSONL 中包含规范化后的正文 text.content")
-      .addOption(new Option("--fail-on <level>", "有此级别的检查发现时退出码为 1;never:文档内容不影响退出码(也不因无法读取而返回 3)").choices(["error", "warning", "never"]).default("error")),
+      .addOption(new Option("--fail-on <level>", "error/warning:有此级别的检查发现时退出码为 1,有无法读取的文件时为 3;never(默认):写完结果即返回 0").choices(["error", "warning", "never"]).default("never")),
   ).action(async (paths: string[], o: AnalyzeCliOptions) => setCode(await runAnalyze(paths, o)));
 
   addDocumentOptions(

@@ -22,7 +22,7 @@ afterAll(() => {
 
 describe("report-check analyze", () => {
   it("writes one JSONL line per document to a non-terminal stdout, in sorted path order", async () => {
-    const r = await runCli(["analyze", "inbox", "--concurrency", "1"], dir);
+    const r = await runCli(["analyze", "inbox", "--concurrency", "1", "--fail-on", "error"], dir);
     const lines = parseJsonl(r.stdout);
     expect(lines.map((l) => l["source"]["path"])).toEqual(ALL);
     for (const l of lines) expect(l["schemaVersion"]).toBe(1);
@@ -46,7 +46,7 @@ describe("report-check analyze", () => {
   });
 
   it("writes every format into --out, and each one parses", async () => {
-    const r = await runCli(["analyze", "inbox", "--out", "out", "--format", "jsonl,json,csv,xlsx,html,md", "--concurrency", "2"], dir);
+    const r = await runCli(["analyze", "inbox", "--out", "out", "--format", "jsonl,json,csv,xlsx,html,md", "--concurrency", "2", "--fail-on", "error"], dir);
     expect(r.code).toBe(3);
     const out = join(dir, "out");
     expect(readdirSync(out).sort()).toEqual(["findings.csv", "items.csv", "report.html", "report.md", "results.csv", "results.json", "results.jsonl", "results.xlsx"]);
@@ -97,13 +97,20 @@ describe("report-check analyze", () => {
 
   it("exits 1 exactly when a document has error-level findings, 0 with --fail-on never", async () => {
     const good = GOOD.map((f) => `inbox/${f}`).filter((f) => !f.endsWith(".pdf"));
-    const strict = await runCli(["analyze", ...good, "--format", "jsonl", "--quiet"], dir);
+    const strict = await runCli(["analyze", ...good, "--format", "jsonl", "--quiet", "--fail-on", "error"], dir);
     const results = parseJsonl(strict.stdout);
     expect(results.every((x) => x["status"] === "ok")).toBe(true);
     const hasError = results.some((x) => (x["checklist"]?.["findings"] ?? []).some((f: { severity: string }) => f.severity === "error"));
     expect(strict.code).toBe(hasError ? 1 : 0);
     const lenient = await runCli(["analyze", ...good, "--fail-on", "never", "--quiet"], dir);
     expect(lenient.code).toBe(0);
+  });
+
+  it("exits 0 by default once every result is written, even with findings and unreadable files", async () => {
+    const r = await runCli(["analyze", "inbox", "--format", "jsonl", "--quiet"], dir);
+    const results = parseJsonl(r.stdout);
+    expect(results.some((x) => x["status"] === "error")).toBe(true);
+    expect(r.code).toBe(0);
   });
 
   it("exits 2 on usage errors and says why", async () => {
@@ -125,7 +132,7 @@ describe("report-check analyze", () => {
   });
 
   it("reports a missing path as READ_FAILED (exit 3) instead of dropping it", async () => {
-    const r = await runCli(["analyze", "inbox/a-analysis-check.docx", "nope/missing.docx", "--quiet"], dir);
+    const r = await runCli(["analyze", "inbox/a-analysis-check.docx", "nope/missing.docx", "--quiet", "--fail-on", "error"], dir);
     const lines = parseJsonl(r.stdout);
     expect(lines.map((l) => l["source"]["path"])).toEqual(["inbox/a-analysis-check.docx", "nope/missing.docx"]);
     expect(lines[1]!["error"]["code"]).toBe("READ_FAILED");
@@ -151,7 +158,7 @@ describe("report-check analyze", () => {
   });
 
   it("cancels a document over the time limit and goes on with the batch", async () => {
-    const r = await runCli(["analyze", "inbox/a-analysis-check.docx", "inbox/b-democratic-life.txt", "--timeout", "0.001", "--concurrency", "2"], dir);
+    const r = await runCli(["analyze", "inbox/a-analysis-check.docx", "inbox/b-democratic-life.txt", "--timeout", "0.001", "--concurrency", "2", "--fail-on", "error"], dir);
     const lines = parseJsonl(r.stdout);
     expect(lines).toHaveLength(2);
     for (const l of lines) {
