@@ -1,5 +1,7 @@
 /** Hand-built schema-v1 results for the reporter tests (reporters are pure: they never see a file). */
 import type { AnalysisResult } from "../../src/model/document.js";
+import { errorResult as pipelineErrorResult } from "../../src/pipeline.js";
+import { docError } from "../../src/model/errors.js";
 
 const TEXT = [
   "2023年某局党组分析检查报告<script>alert(1)</script>",
@@ -69,23 +71,6 @@ export function okResult(path = "报告/甲.docx", overrides: Partial<AnalysisRe
 }
 
 export function errorResult(path = "报告/乙.pdf"): AnalysisResult {
-  return {
-    schemaVersion: 1,
-    source: { path, format: "pdf", bytes: 99, sha256: "", pages: null },
-    status: "error",
-    error: { code: "PDF_NO_TEXT", message: "PDF 没有文字层(可能是扫描件)。请加 --ocr 参数重新运行以识别文字,或索取可复制文字的电子版。" },
-    title: null,
-    reportType: null,
-    text: { chars: 0, script: "simplified", repairs: {}, spun: false, spinScore: 0 },
-    sections: [],
-    problems: [],
-    causes: [],
-    measures: [],
-    counts: [],
-    dates: [],
-    people: [],
-    keywords: [],
-    checklist: null,
-    warnings: [],
-  };
+  const { elapsedMs: _elapsed, ...result } = pipelineErrorResult({ path, format: "pdf", bytes: 99, sha256: "", pages: null }, docError("PDF_NO_TEXT"));
+  return result;
 }
