@@ -20,11 +20,12 @@
  * out by regex first and kept as single tokens; only the text between them is
  * segmented.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Keyword } from "../model/document.js";
+import { loadIdfTable, type IdfTable } from "./idf.js";
 import type { SegmenterName } from "../model/options.js";
 
 export type { SegmenterName };
@@ -144,7 +145,7 @@ function protectedCut(text: string, raw: (s: string) => string[]): string[] {
 }
 
 /** Keywords worth showing a researcher: no numbers, no single characters, no stop words. */
-function usableKeyword(word: string, stops: Set<string>): boolean {
+export function usableKeyword(word: string, stops: Set<string>): boolean {
   const w = word.trim();
   if (w.length < 2 || stops.has(w)) return false;
   if (/^[\p{N}\p{P}\p{S}\sA-Za-z]+$/u.test(w)) return false;
@@ -165,13 +166,8 @@ interface RsJieba {
   cut(sentence: string, hmm?: boolean): string[];
   cutForSearch(sentence: string, hmm?: boolean): string[];
 }
-interface RsTfIdf {
-  setConfig(config: { minKeywordLength?: number; useHmm?: boolean }): void;
-  extractKeywords(jieba: RsJieba, sentence: string, topK: number, allowedPos?: string[] | null): Array<{ keyword: string; weight: number }>;
-}
 interface RsModule {
   Jieba: { withDict(dict: Uint8Array): RsJieba };
-  TfIdf: { withDict(dict: Uint8Array): RsTfIdf };
 }
 
 /**
@@ -192,28 +188,73 @@ function rsDictFile(name: "dict" | "idf"): Buffer {
 
 function loadRs(): Segmenter {
   const mod = require("@node-rs/jieba") as RsModule;
-  const user = readFileSync(assetPath("user-dict.utf8"));
-  const jieba = mod.Jieba.withDict(Buffer.concat([rsDictFile("dict"), Buffer.from("\n"), user]));
-  let tfidf: RsTfIdf | null = null;
+  const jieba = mod.Jieba.withDict(rsMergedDict());
   const stops = stopWords();
   return {
     name: "rs",
     cut: (text) => protectedCut(text, (s) => jieba.cut(s, true)),
     cutForSearch: (text) => protectedCut(text, (s) => jieba.cutForSearch(s, true)),
     extractKeywords(text, topN) {
-      if (!tfidf) {
-        tfidf = mod.TfIdf.withDict(rsDictFile("idf"));
-        // setConfig({ stopWords }) throws "Failed to convert … Undefined into String" in 2.0.3, so stop
-        // words are filtered after extraction instead (hence the larger candidate count below).
-        tfidf.setConfig({ minKeywordLength: 2, useHmm: true });
-      }
-      return tfidf
-        .extractKeywords(jieba, keywordText(text), topN * 4 + 40)
-        .filter((k) => usableKeyword(k.keyword, stops))
-        .slice(0, topN)
-        .map((k) => ({ word: k.keyword, weight: round(k.weight) }));
+      const idf = loadIdfTable(assetPath(IDF_TABLE_FILE), () => rsDictFile("idf").toString("utf8"));
+      return tfidfKeywords(jieba.cut(keywordText(text), true), idf, topN, stops);
     },
   };
+}
+
+/** The stock dictionary followed by the domain user dictionary, as ONE `withDict` call needs them. */
+export function rsMergedDict(): Buffer {
+  // The build writes the merged file (concatenating 5 MB cost ~25 ms of every start-up).
+  const prebuilt = assetPath(MERGED_DICT_FILE);
+  if (existsSync(prebuilt)) return readFileSync(prebuilt);
+  return Buffer.concat([rsDictFile("dict"), Buffer.from("\n"), readFileSync(assetPath("user-dict.utf8"))]);
+}
+
+/** The merged dictionary `scripts/copy-assets.mjs` writes next to this module in dist/. */
+export const MERGED_DICT_FILE = "jieba-dict.txt";
+
+/** The prebuilt IDF table `scripts/copy-assets.mjs` writes next to this module in dist/. */
+export const IDF_TABLE_FILE = "jieba-idf.bin";
+
+/** The stock IDF text of @node-rs/jieba, for the build to precompile. */
+export function rsIdfText(): string {
+  return rsDictFile("idf").toString("utf8");
+}
+
+/** jieba-rs's DEFAULT_STOP_WORDS: never counted, so they do not dilute the term frequencies. */
+const JIEBA_STOP_WORDS = new Set(
+  "the of is and to in that we for an are by be as on with can if from which you it this then at have all not one has or".split(" "),
+);
+
+function codePointCountAtLeast2(word: string): boolean {
+  if (word.length >= 3) return true;
+  if (word.length < 2) return false;
+  const c = word.charCodeAt(0);
+  return !(c >= 0xd800 && c <= 0xdbff); // two units that are one surrogate pair are one character
+}
+
+/**
+ * TF-IDF keywords computed as jieba-rs's `TfIdf.extractKeywords` does — over
+ * the tokens, words of two or more characters that are not jieba's English stop
+ * words; weight = count × idf / (count of all such words), idf = the table's
+ * value or its median — with two differences: the tokens come from the caller
+ * (one cut, not two), and ties are broken by the word, so the same text always
+ * gives the same list (jieba-rs orders ties by hash-map iteration).
+ */
+export function tfidfKeywords(tokens: readonly string[], idf: IdfTable, topN: number, stops: Set<string>): Keyword[] {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const t of tokens) {
+    if (!codePointCountAtLeast2(t) || JIEBA_STOP_WORDS.has(t.toLowerCase())) continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    total++;
+  }
+  const scored: Array<{ word: string; weight: number }> = [];
+  for (const [word, count] of counts) {
+    if (!usableKeyword(word, stops)) continue;
+    scored.push({ word, weight: (count * (idf.lookup(word) ?? idf.median)) / total });
+  }
+  scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  return scored.slice(0, topN).map((k) => ({ word: k.word, weight: round(k.weight) }));
 }
 
 // ───────────────────────────── nodejieba ─────────────────────────────
