@@ -6,26 +6,10 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeBuffer } from "../dist/index.js";
+import { editDistance } from "./lib/edit-distance.mjs";
 
 const dir = process.argv[2] ?? "corpora/dev";
 const strip = (s) => s.replace(/\s+/g, "");
-
-/** Levenshtein distance with two rows (texts here are ~10k characters). */
-export function editDistance(a, b) {
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 async function normalizedText(path) {
   const r = await analyzeBuffer(readFileSync(path), path, { includeText: true, restoreSpin: "off" });

@@ -18,6 +18,7 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import { prng as rng } from "./lib/prng.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -41,18 +42,6 @@ const SEAL_RED = "rgb(214, 38, 38)";
 let factory = null;
 function createCanvas(w, h) {
   return factory.create(w, h).canvas;
-}
-
-/** mulberry32: a tiny seeded PRNG. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CJK = /^[\u3400-\u9fff]+$/;

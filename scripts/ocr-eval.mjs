@@ -15,6 +15,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join, resolve } from "node:path";
+import { editDistance } from "./lib/edit-distance.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -49,18 +50,6 @@ const FIXTURES = [
 ];
 
 const squeeze = (s) => s.replace(/[\s\u3000]+/g, "");
-function editDistance(a, b) {
-  let prev = new Uint32Array(b.length + 1).map((_, j) => j);
-  let cur = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 const only = opt("--only", null);
 console.log(`tuning: ${JSON.stringify(tuning)}`);

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { AnalysisResult, DocError, SectionNode, SourceInfo, WorkingDocument } from "./model/document.js";
 import { docError } from "./model/errors.js";
-import { newWorkingDocument } from "./model/working-document.js";
+import { emptyFacts, newWorkingDocument } from "./model/working-document.js";
 import { DEFAULT_MAX_BYTES, type DocumentOptions } from "./model/options.js";
 import { formatFromName, ingest } from "./ingest/index.js";
 import { normalize } from "./normalize/index.js";
@@ -122,12 +122,7 @@ export function errorResult(source: SourceInfo, error: DocError, started = perfo
     reportType: null,
     text: { chars: 0, script: "simplified", repairs: {}, spun: false, spinScore: 0 },
     sections: [],
-    problems: [],
-    causes: [],
-    measures: [],
-    counts: [],
-    dates: [],
-    people: [],
+    ...emptyFacts(), // problems … people, in the schema's key order
     keywords: [],
     checklist: null,
     warnings: error.detail ? [{ stage: "ingest", code: error.code, message: error.detail }] : [],

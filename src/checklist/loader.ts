@@ -48,6 +48,35 @@ export interface ChecklistFile {
   source: string;
 }
 
+type RuleKey = "severity" | "detector" | "options";
+
+/**
+ * Validates one rule given as plain values (a YAML rule's toJSON(), or a rule of a
+ * precompiled built-in) and returns it. `fail` throws; `key` names the field at fault
+ * so the YAML reader can point at its line.
+ */
+function ruleFromData(r: Record<string, unknown>, seen: Set<string>, fail: (reason: string, key?: RuleKey) => never): ChecklistFile["rules"][number] {
+  const rid = r["id"];
+  if (typeof rid !== "string" || !rid) return fail("规则缺少“id”");
+  if (seen.has(rid)) return fail(`规则“${rid}”重复`);
+  seen.add(rid);
+  const severity = r["severity"] ?? "warning";
+  if (typeof severity !== "string" || !SEVERITIES.has(severity)) return fail(`规则“${rid}”的 severity 应为 error、warning、info 或 off`, "severity");
+  const detector = typeof r["detector"] === "string" ? r["detector"] : rid;
+  if (severity !== "off" && !DETECTORS.has(detector)) return fail(`未知的检测器“${detector}”（可用：${[...DETECTORS.keys()].join("、")}）`, "detector");
+  const message = r["message"];
+  if (severity !== "off" && (typeof message !== "string" || !message.trim())) return fail(`规则“${rid}”缺少“message”（说明缺什么、怎样写才符合要求）`);
+  const options = r["options"];
+  if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) return fail(`规则“${rid}”的 options 应为映射`, "options");
+  return {
+    id: rid,
+    severity: severity as Severity | "off",
+    message: typeof message === "string" ? message : "",
+    detector,
+    ...(options ? { options: options as Record<string, unknown> } : {}),
+  };
+}
+
 /** Parse and validate one checklist YAML text. Throws ChecklistFileError naming the line. */
 export function parseChecklistYaml(src: string, path: string): ChecklistFile {
   // Required here, not imported: built-ins come precompiled as JSON (see builtinChecklists), so
@@ -83,34 +112,11 @@ export function parseChecklistYaml(src: string, path: string): ChecklistFile {
     const node = item as YamlNode;
     const line = lineOf(node);
     if (!isMap(node)) throw new ChecklistFileError(path, line, "每条规则应为映射（含 id、severity、message）");
-    const r = node.toJSON() as Record<string, unknown>;
-    const rid = r["id"];
-    if (typeof rid !== "string" || !rid) throw new ChecklistFileError(path, line, "规则缺少“id”");
-    if (seen.has(rid)) throw new ChecklistFileError(path, line, `规则“${rid}”重复`);
-    seen.add(rid);
-    const severity = r["severity"] ?? "warning";
-    if (typeof severity !== "string" || !SEVERITIES.has(severity)) {
-      throw new ChecklistFileError(path, lineOf(node.get("severity", true) as YamlNode) ?? line, `规则“${rid}”的 severity 应为 error、warning、info 或 off`);
-    }
-    const detector = typeof r["detector"] === "string" ? r["detector"] : rid;
-    if (severity !== "off" && !DETECTORS.has(detector)) {
-      throw new ChecklistFileError(path, lineOf(node.get("detector", true) as YamlNode) ?? line, `未知的检测器“${detector}”（可用：${[...DETECTORS.keys()].join("、")}）`);
-    }
-    const message = r["message"];
-    if (severity !== "off" && (typeof message !== "string" || !message.trim())) {
-      throw new ChecklistFileError(path, line, `规则“${rid}”缺少“message”（说明缺什么、怎样写才符合要求）`);
-    }
-    const options = r["options"];
-    if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) {
-      throw new ChecklistFileError(path, lineOf(node.get("options", true) as YamlNode) ?? line, `规则“${rid}”的 options 应为映射`);
-    }
-    rules.push({
-      id: rid,
-      severity: severity as Severity | "off",
-      message: typeof message === "string" ? message : "",
-      detector,
-      ...(options ? { options: options as Record<string, unknown> } : {}),
-    });
+    // A rule's fault is reported on the line of the key at fault (severity: …), else on the rule's line.
+    const fail = (reason: string, key?: RuleKey): never => {
+      throw new ChecklistFileError(path, (key ? lineOf(node.get(key, true) as YamlNode) : null) ?? line, reason);
+    };
+    rules.push(ruleFromData(node.toJSON() as Record<string, unknown>, seen, fail));
   }
   const label = str("label", false);
   const description = str("description", false);
@@ -147,26 +153,7 @@ export function checklistFromData(raw: unknown, path: string): ChecklistFile {
   const seen = new Set<string>();
   for (const item of o["rules"] as unknown[]) {
     if (!item || typeof item !== "object" || Array.isArray(item)) return fail("每条规则应为映射（含 id、severity、message）");
-    const r = item as Record<string, unknown>;
-    const rid = r["id"];
-    if (typeof rid !== "string" || !rid) return fail("规则缺少“id”");
-    if (seen.has(rid)) return fail(`规则“${rid}”重复`);
-    seen.add(rid);
-    const severity = r["severity"] ?? "warning";
-    if (typeof severity !== "string" || !SEVERITIES.has(severity)) return fail(`规则“${rid}”的 severity 应为 error、warning、info 或 off`);
-    const detector = typeof r["detector"] === "string" ? r["detector"] : rid;
-    if (severity !== "off" && !DETECTORS.has(detector)) return fail(`未知的检测器“${detector}”`);
-    const message = r["message"];
-    if (severity !== "off" && (typeof message !== "string" || !message.trim())) return fail(`规则“${rid}”缺少“message”`);
-    const options = r["options"];
-    if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) return fail(`规则“${rid}”的 options 应为映射`);
-    rules.push({
-      id: rid,
-      severity: severity as Severity | "off",
-      message: typeof message === "string" ? message : "",
-      detector,
-      ...(options ? { options: options as Record<string, unknown> } : {}),
-    });
+    rules.push(ruleFromData(item as Record<string, unknown>, seen, fail));
   }
   const label = str("label");
   const description = str("description");

@@ -87,8 +87,11 @@ function joinText(a: string, b: string, markerSpace: boolean): string {
 
 // ───────────────────────────── fragments ─────────────────────────────
 
-/** Runs that continue each other on one printed line, in stream order. */
-interface Fragment {
+/**
+ * Text placed on a page: a fragment, or a line made of fragments. Both carry
+ * the same geometry, so one shape serves both.
+ */
+interface PlacedText {
   page: number;
   /** Position of the first run in the page's stream. */
   order: number;
@@ -98,6 +101,9 @@ interface Fragment {
   size: number;
   text: string;
 }
+
+/** Runs that continue each other on one printed line, in stream order. */
+type Fragment = PlacedText;
 
 function buildFragments(page: PdfPage): Fragment[] {
   const out: Fragment[] = [];
@@ -343,16 +349,8 @@ function gridRows(rows: Cell[][]): string[][] {
 
 // ───────────────────────────── lines and paragraphs ─────────────────────────────
 
-interface Line {
-  page: number;
-  /** Stream position of its first fragment. */
-  order: number;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  text: string;
-}
+/** One printed line: the fragments of one band in x order (`order` is its first fragment's). */
+type Line = PlacedText;
 
 type Element = { kind: "line"; line: Line } | { kind: "table"; page: number; rows: Cell[][] };
 

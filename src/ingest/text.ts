@@ -151,6 +151,20 @@ function assertReadable(text: string): void {
 
 const EDGE_SPACE = /^[ \u3000\u00a0\ufeff]+|[ \u3000\u00a0\ufeff]+$/g;
 
+/**
+ * Adds a row to the table being built, or opens a new table block when none is
+ * (consecutive rows form one table; a paragraph or blank line between closes it).
+ * Returns the table now open.
+ */
+function appendRow(blocks: Block[], table: string[][] | null, cells: string[]): string[][] {
+  if (!table) {
+    table = [];
+    blocks.push({ kind: "table", rows: table });
+  }
+  table.push(cells);
+  return table;
+}
+
 /** Lines → paragraphs; runs of tab-separated lines → one table. */
 export function linesToBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
@@ -164,11 +178,7 @@ export function linesToBlocks(lines: string[]): Block[] {
     }
     if (line.includes("\t")) {
       const cells = line.replace(/\t+$/, "").split("\t").map((c) => c.replace(EDGE_SPACE, ""));
-      if (!table) {
-        table = [];
-        blocks.push({ kind: "table", rows: table });
-      }
-      table.push(cells);
+      table = appendRow(blocks, table, cells);
       continue;
     }
     table = null;
@@ -213,11 +223,7 @@ export function markdownToBlocks(text: string): Block[] {
     if (!fence && /^\|.*\|$/.test(line)) {
       if (/^\|[\s:|-]+\|$/.test(line)) continue;
       const cells = line.slice(1, -1).split("|").map((c) => stripInlineMarkdown(c.trim()));
-      if (!table) {
-        table = [];
-        blocks.push({ kind: "table", rows: table });
-      }
-      table.push(cells);
+      table = appendRow(blocks, table, cells);
       continue;
     }
     table = null;

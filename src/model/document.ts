@@ -260,11 +260,24 @@ export interface SourceInfo {
 }
 
 /**
+ * The facts the extract stage finds. The working document carries them and the
+ * schema-v1 result prints them unchanged, so both types share this one list.
+ */
+export interface ExtractedFacts {
+  problems: ItemFact[];
+  causes: CauseFact[];
+  measures: MeasureFact[];
+  counts: CountFact[];
+  dates: DateFact[];
+  people: PersonFact[];
+}
+
+/**
  * The document while it is being analysed. Each stage reads some fields and
  * fills others; its doc comment says which. `toResult` turns it into the
  * schema-v1 JSON object.
  */
-export interface WorkingDocument {
+export interface WorkingDocument extends ExtractedFacts {
   source: SourceInfo;
   /** The normalized text all spans refer to. */
   text: string;
@@ -288,20 +301,14 @@ export interface WorkingDocument {
   sections: SectionNode[];
   items: EnumItem[];
 
-  // extract
-  problems: ItemFact[];
-  causes: CauseFact[];
-  measures: MeasureFact[];
-  counts: CountFact[];
-  dates: DateFact[];
-  people: PersonFact[];
+  // extract: problems, causes, measures, counts, dates, people (ExtractedFacts)
 
   // checklist
   checklist: ChecklistResult | null;
 }
 
 /** The schema-v1 object written per input document (see shared/spec/output.md). */
-export interface AnalysisResult {
+export interface AnalysisResult extends ExtractedFacts {
   schemaVersion: 1;
   source: SourceInfo;
   status: "ok" | "error";
@@ -321,12 +328,7 @@ export interface AnalysisResult {
     roleConfidence: number;
     children: AnalysisResult["sections"];
   }>;
-  problems: ItemFact[];
-  causes: CauseFact[];
-  measures: MeasureFact[];
-  counts: CountFact[];
-  dates: DateFact[];
-  people: PersonFact[];
+  // problems, causes, measures, counts, dates, people (ExtractedFacts): here, between sections and keywords
   keywords: Keyword[];
   checklist: ChecklistResult | null;
   warnings: StageWarning[];

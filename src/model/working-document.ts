@@ -1,4 +1,4 @@
-import type { SourceInfo, WorkingDocument } from "./document.js";
+import type { ExtractedFacts, SourceInfo, WorkingDocument } from "./document.js";
 
 /**
  * A working document whose later-stage fields are still empty: the one place that
@@ -25,12 +25,12 @@ export function newWorkingDocument(
     reportType: null,
     sections: [],
     items: [],
-    problems: [],
-    causes: [],
-    measures: [],
-    counts: [],
-    dates: [],
-    people: [],
+    ...emptyFacts(),
     checklist: null,
   };
+}
+
+/** No facts yet (a fresh working document) or none at all (an error result); new arrays each call. */
+export function emptyFacts(): ExtractedFacts {
+  return { problems: [], causes: [], measures: [], counts: [], dates: [], people: [] };
 }

@@ -1,3 +1,8 @@
+// The edit distance is plain JS under scripts/lib/ so scripts/cer.mjs (plain node on dist/) shares it.
+import { editDistance } from "../../scripts/lib/edit-distance.mjs";
+
+export { editDistance };
+
 /**
  * Character error rate between a reference and a hypothesis text:
  * Levenshtein distance / reference length, whitespace ignored (the corpus TXT
@@ -5,29 +10,6 @@
  */
 export function stripWhitespace(s: string): string {
   return s.replace(/\s+/g, "");
-}
-
-/** Edit distance over UTF-16 code units, O(n·m) time and O(m) memory. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const del = prev[j]! + 1;
-      const ins = cur[j - 1]! + 1;
-      const sub = prev[j - 1]! + cost;
-      cur[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length]!;
 }
 
 /** CER of `hypothesis` against `reference`, whitespace ignored; 0 for two empty texts. */

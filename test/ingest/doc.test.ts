@@ -1,24 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import type { RawDocument } from "../../src/model/document.js";
-import { ReportCheckError } from "../../src/model/errors.js";
 import { ingest } from "../../src/ingest/index.js";
 import { blocksFromLegacyText, readDoc } from "../../src/ingest/doc.js";
 import { assembleBlocks } from "../../src/normalize/assemble.js";
 import { cer } from "../helpers/cer.js";
+import { errorOf } from "../helpers/errors.js";
 
 const DEV = "corpora/dev/";
 const DOC = DEV + "analysis-check-gbt9704-complete.doc";
-
-async function errorOf(p: Promise<unknown>): Promise<ReportCheckError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReportCheckError) return e;
-    throw e;
-  }
-  throw new Error("expected a ReportCheckError");
-}
 
 describe("the legacy Word (.doc) reader", () => {
   test("reads the Word 97 binary with a character error rate of at most 2 % against its TXT", async () => {

@@ -2,13 +2,13 @@ import { readFileSync, readdirSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, test } from "vitest";
 import type { Block, ParagraphBlock, RawDocument, TableBlock } from "../../src/model/document.js";
-import { ReportCheckError } from "../../src/model/errors.js";
 import { ingest } from "../../src/ingest/index.js";
 import { readDocx } from "../../src/ingest/docx.js";
 import { chineseCounting, formatNumber } from "../../src/ingest/docx-numbering.js";
 import { GuardedZip } from "../../src/ingest/zip-guard.js";
 import { assembleBlocks } from "../../src/normalize/assemble.js";
 import { cer } from "../helpers/cer.js";
+import { errorOf } from "../helpers/errors.js";
 
 const DEV = "corpora/dev/";
 const FIX = "corpora/fixtures/";
@@ -21,16 +21,6 @@ const byText = (raw: RawDocument, start: string): ParagraphBlock => {
   return p;
 };
 const read = (path: string): Promise<RawDocument> => readDocx(readFileSync(path), {});
-
-async function errorOf(p: Promise<unknown>): Promise<ReportCheckError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReportCheckError) return e;
-    throw e;
-  }
-  throw new Error("expected a ReportCheckError");
-}
 
 const devDocx = readdirSync(DEV).filter((f) => f.endsWith(".docx") && !f.startsWith("error-"));
 

@@ -13,19 +13,9 @@ import type { BatchOptions, FileEntry } from "../../src/batch/pool.js";
 import type { CollectedFiles } from "../../src/index.js";
 
 export { ROOT, DEV, runCli, parseJsonl } from "../cli/helpers.js";
+/** mulberry32 (shared with scripts/make-scans.mjs): same seed → same cases. */
+export { prng } from "../../scripts/lib/prng.mjs";
 export const FIXTURES = join(ROOT, "corpora", "fixtures");
-
-/** mulberry32: tiny, fast, good enough to pick mutations; same seed → same cases. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,18 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { analyzeBuffer } from "../../src/pipeline.js";
 import type { AnalysisResult } from "../../src/model/document.js";
-
-const require = createRequire(import.meta.url);
-function nodejiebaLoads(): boolean {
-  try {
-    require("nodejieba");
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { nodejiebaLoads } from "../helpers/segmenters.js";
 
 const DEV = new URL("../../corpora/dev/", import.meta.url);
 // One rendering per format family is enough to cover the stages after ingestion;

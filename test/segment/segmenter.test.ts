@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { getSegmenter, splitProtected, stopWords } from "../../src/segment/segmenter.js";
 import type { SegmenterName } from "../../src/model/options.js";
+import { nodejiebaLoads } from "../helpers/segmenters.js";
 
-const require = createRequire(import.meta.url);
-function nodejiebaLoads(): boolean {
-  try {
-    require("nodejieba");
-    return true;
-  } catch {
-    return false;
-  }
-}
 const BACKENDS: SegmenterName[] = nodejiebaLoads() ? ["rs", "nodejieba"] : ["rs"];
 const DEV = new URL("../../corpora/dev/", import.meta.url);
 const gbt = readFileSync(new URL("analysis-check-gbt9704-complete.txt", DEV), "utf8");

@@ -3,18 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BlockHint, Span } from "../../src/model/document.js";
 import { detectHeadings } from "../../src/structure/headings.js";
 import { buildUnits } from "../../src/structure/units.js";
-
-/** One paragraph block per line, tab lines as table rows (the normalize layout). */
-function docFrom(text: string, hints: Record<number, Partial<BlockHint>> = {}): { text: string; blocks: BlockHint[] } {
-  const blocks: BlockHint[] = [];
-  let at = 0;
-  text.split("\n").forEach((line, index) => {
-    const span: Span = [at, at + line.length];
-    blocks.push({ index, kind: line.includes("\t") ? "table-row" : "paragraph", span, ...hints[index] });
-    at += line.length + 1;
-  });
-  return { text, blocks };
-}
+import { docFrom } from "../helpers/layout.js";
 
 function headings(text: string, titleLine = true, hints: Record<number, Partial<BlockHint>> = {}) {
   const doc = docFrom(text, hints);

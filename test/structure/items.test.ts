@@ -1,20 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { BlockHint, EnumItem, Span } from "../../src/model/document.js";
+import type { EnumItem, Span } from "../../src/model/document.js";
 import { detectHeadings } from "../../src/structure/headings.js";
 import { buildItems, findMarkers, topSeries } from "../../src/structure/items.js";
 import { buildTree } from "../../src/structure/tree.js";
 import { buildUnits } from "../../src/structure/units.js";
-
-function docFrom(text: string): { text: string; blocks: BlockHint[] } {
-  const blocks: BlockHint[] = [];
-  let at = 0;
-  text.split("\n").forEach((line, index) => {
-    blocks.push({ index, kind: line.includes("\t") ? "table-row" : "paragraph", span: [at, at + line.length] });
-    at += line.length + 1;
-  });
-  return { text, blocks };
-}
+import { docFrom } from "../helpers/layout.js";
 
 function items(text: string, titleSpan: Span | null = [0, text.indexOf("\n")]): EnumItem[] {
   const units = buildUnits(docFrom(text));

@@ -1,19 +1,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { BlockHint, SectionNode, Span } from "../../src/model/document.js";
+import type { SectionNode, Span } from "../../src/model/document.js";
 import { detectHeadings, type HeadingCandidate } from "../../src/structure/headings.js";
 import { assignLevels, buildTree, flattenSections, innermostSection } from "../../src/structure/tree.js";
 import { buildUnits } from "../../src/structure/units.js";
-
-function docFrom(text: string): { text: string; blocks: BlockHint[] } {
-  const blocks: BlockHint[] = [];
-  let at = 0;
-  text.split("\n").forEach((line, index) => {
-    blocks.push({ index, kind: line.includes("\t") ? "table-row" : "paragraph", span: [at, at + line.length] });
-    at += line.length + 1;
-  });
-  return { text, blocks };
-}
+import { docFrom } from "../helpers/layout.js";
 
 function tree(text: string): SectionNode[] {
   const first = text.indexOf("\n");
