@@ -28,6 +28,7 @@ import { DEFAULT_MAX_BYTES, type DocumentOptions } from "../model/options.js";
 import type { analyzeFile as AnalyzeFile, errorResult as ErrorResult } from "../pipeline.js";
 import { formatFromName } from "../ingest/index.js";
 import { optionsHash, ResultCache } from "./cache.js";
+import { trimHeap } from "./heap.js";
 import type { WorkerTask } from "./worker.js";
 
 /** One input file: where to read it, and the path the result reports. */
@@ -154,6 +155,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
       return await Promise.race([work, limit]);
     } finally {
       if (timer) clearTimeout(timer);
+      setImmediate(trimHeap);
     }
   };
 

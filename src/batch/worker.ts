@@ -7,6 +7,7 @@
 import type { AnalysisResult } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
 import { analyzeFile } from "../pipeline.js";
+import { trimHeap } from "./heap.js";
 
 export interface WorkerTask {
   path: string;
@@ -15,5 +16,8 @@ export interface WorkerTask {
 }
 
 export default async function runTask(task: WorkerTask): Promise<AnalysisResult> {
-  return analyzeFile(task.path, task.options, task.displayPath);
+  const result = await analyzeFile(task.path, task.options, task.displayPath);
+  // After the result has been handed back, so the pause does not delay it.
+  setImmediate(trimHeap);
+  return result;
 }

@@ -4,8 +4,13 @@
  * otherwise (logs, CI), nothing with --quiet. Never writes to stdout, which may
  * be carrying JSONL.
  */
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type CliProgress from "cli-progress";
 import type { AnalysisResult } from "../model/document.js";
+
+// cli-progress (16 modules, ~8 ms) is loaded only for a terminal bar: logs, pipes and a single
+// file's start-up never need it.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   start(total: number): void;
@@ -39,6 +44,7 @@ export function createProgress(mode: "bar" | "lines" | "none", stream: NodeJS.Wr
       stop() {},
     };
   }
+  const cliProgress = require("cli-progress") as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       stream,
