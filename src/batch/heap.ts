@@ -17,7 +17,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** Growth allowed after a collection: half the old generation, at least this much. */
-const MIN_GROWTH_BYTES = 16 * 1024 * 1024;
+const MIN_GROWTH_BYTES = 32 * 1024 * 1024;
 
 let collect: (() => void) | null | undefined;
 let allowance = 48 * 1024 * 1024;
@@ -28,7 +28,7 @@ let allowance = 48 * 1024 * 1024;
  */
 function oldGenerationBytes(): number {
   let bytes = 0;
-  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) bytes += space.space_size;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith("new_")) bytes += space.space_used_size;
   return bytes;
 }
 
@@ -52,5 +52,5 @@ export function trimHeap(): void {
   if (!gc) return;
   gc();
   const old = oldGenerationBytes();
-  allowance = old + Math.max(MIN_GROWTH_BYTES, old / 2);
+  allowance = old + Math.max(MIN_GROWTH_BYTES, old);
 }
