@@ -26,7 +26,8 @@ if (mode === "pipeline") {
   const { runBatch } = await import("../../dist/index.js");
   const entries = files.map((f) => ({ path: f, displayPath: f }));
   let expect = 0;
-  for await (const r of runBatch(entries, { concurrency })) {
+  // trimHeap: as the CLI runs it (it owns its process).
+  for await (const r of runBatch(entries, { concurrency, trimHeap: true })) {
     // Results must come back one per input, in input order.
     if (r.source.path !== files[expect]) throw new Error(`result ${expect} is for ${r.source.path}, expected ${files[expect]}`);
     expect++;

@@ -48,6 +48,12 @@ export interface BatchOptions extends DocumentOptions {
   cacheDir?: string;
   /** Stops the batch: nothing new starts, running documents are cancelled. */
   signal?: AbortSignal;
+  /**
+   * With concurrency 1 (in this thread): collect this thread's heap between documents when its
+   * old generation has doubled (see heap.ts). Off by default because this thread may be a host
+   * application's; worker threads are the batch's own and always do it. The CLI turns it on.
+   */
+  trimHeap?: boolean;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -155,7 +161,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
       return await Promise.race([work, limit]);
     } finally {
       if (timer) clearTimeout(timer);
-      setImmediate(trimHeap);
+      if (options.trimHeap) setImmediate(trimHeap);
     }
   };
 

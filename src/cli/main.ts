@@ -107,7 +107,8 @@ function batchOptions(o: CommonCliOptions, includeText: boolean): BatchOptions {
   if (o.restoreSpin) doc.restoreSpin = o.restoreSpin;
   if (o.ocr) doc.ocr = true;
   if (o.maxBytes !== undefined) doc.maxBytes = o.maxBytes;
-  const batch: BatchOptions = { ...doc };
+  // The CLI owns its process, so the in-process runner may collect the heap between documents too.
+  const batch: BatchOptions = { ...doc, trimHeap: true };
   if (o.concurrency !== undefined) batch.concurrency = o.concurrency;
   if (o.timeout !== undefined) batch.timeoutMs = Math.round(o.timeout * 1000);
   if (o.cache) batch.cacheDir = typeof o.cache === "string" ? o.cache : DEFAULT_CACHE_DIR;
