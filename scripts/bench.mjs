@@ -43,24 +43,24 @@ const sources = goodBases.flatMap((b) => ["docx", "pdf", "txt"].map((e) => join(
 // Interleaved formats (a.docx, a.pdf, a.txt, b.docx …): every prefix of the batch has the same mix.
 const batch = (n) => Array.from({ length: n }, (_, i) => sources[i % sources.length]);
 
-function run(mode, list, concurrency = 1) {
+function run(mode, list, concurrency = 1, nodeFlags = []) {
   const listFile = join(work, `${mode}-${list.length}-${concurrency}.json`);
   writeFileSync(listFile, JSON.stringify(list));
-  const out = execFileSync(process.execPath, ["scripts/bench/run.mjs", mode, listFile, String(concurrency)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [...nodeFlags, "scripts/bench/run.mjs", mode, listFile, String(concurrency)], { encoding: "utf8", maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split("\n").pop());
 }
 // The machine's own ceiling for 2 workers: two independent in-process runs (concurrency 1), one
 // on each half of the list, started together. Nothing is shared between them, so whatever speed-up
 // this gets over one run of the whole list is what the hardware (cores, caches, memory bandwidth,
 // other tenants of the VM) allows; the pool's speed-up is read against it.
-async function runHalves(list) {
+async function runHalves(list, nodeFlags = []) {
   const halves = [list.filter((_, i) => i % 2 === 0), list.filter((_, i) => i % 2 === 1)];
   const runs = await Promise.all(
     halves.map((half, k) => {
       const listFile = join(work, `halves-${list.length}-${k}.json`);
       writeFileSync(listFile, JSON.stringify(half));
       return new Promise((resolveRun, reject) => {
-        const child = spawn(process.execPath, ["scripts/bench/run.mjs", "pipeline", listFile, "1"], { stdio: ["ignore", "pipe", "inherit"] });
+        const child = spawn(process.execPath, [...nodeFlags, "scripts/bench/run.mjs", "pipeline", listFile, "1"], { stdio: ["ignore", "pipe", "inherit"] });
         let out = "";
         child.stdout.on("data", (d) => (out += d));
         child.on("error", reject);
@@ -126,9 +126,21 @@ if (nBig > 0) {
   console.log(
     `  speed-up on ${nBig} documents: ${(big1.seconds / big.seconds).toFixed(2)}×; 2 independent processes on halves: ${(big1.seconds / bigHalves.seconds).toFixed(2)}× (their RSS together ${bigHalves.maxRssMB.toFixed(0)} MB)  (load ${load()})`,
   );
+  // The same with V8 kept on one thread per process (no background GC or compiler threads): what
+  // two cores give to work that really is one thread each, next to what one "single-worker" run
+  // already takes from the second core by default.
+  const ST = ["--single-threaded", "--v8-pool-size=1"];
+  const st1 = run("pipeline", bigList, 1, ST);
+  const stHalves = await runHalves(bigList, ST);
+  console.log(
+    `  V8 on one thread per process (${ST.join(" ")}): one process ${st1.seconds.toFixed(2)} s (CPU ${st1.cpuSeconds.toFixed(1)} s), ` +
+      `2 on halves ${stHalves.seconds.toFixed(2)} s → ${(st1.seconds / stHalves.seconds).toFixed(2)}×; by default one process takes ` +
+      `${(big1.cpuSeconds / big1.seconds).toFixed(2)} cores (CPU s / wall s)  (load ${load()})`,
+  );
   figures.big1 = big1;
   figures.big = big;
   figures.bigHalves = bigHalves;
+  figures.singleThreaded = { one: st1, halves: stHalves };
 }
 
 // Start-up: one DOCX end to end through the CLI, wall clock, median of 5; and bare `node -e 0` for scale.
