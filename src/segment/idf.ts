@@ -26,6 +26,8 @@ export interface IdfTable {
   readonly size: number;
   /** The IDF jieba gives words missing from the table (its median, as jieba-rs computes it). */
   readonly median: number;
+  /** The largest IDF any word can get (table values and the median): bounds a word's weight before lookup. */
+  readonly max: number;
   /** The word's IDF, or undefined when the table does not have it. */
   lookup(word: string): number | undefined;
 }
@@ -111,9 +113,12 @@ export function decodeIdfTable(data: Uint8Array): IdfTable {
     }
     return word.length - len;
   };
+  let max = median;
+  for (const v of values) if (v > max) max = v;
   return {
     size: count,
     median,
+    max,
     lookup(word) {
       let lo = 0;
       let hi = count - 1;

@@ -248,10 +248,23 @@ export function tfidfKeywords(tokens: readonly string[], idf: IdfTable, topN: nu
     counts.set(t, (counts.get(t) ?? 0) + 1);
     total++;
   }
+  // Most words occur once or twice and cannot outrank the top N whatever their IDF: taking words by
+  // falling count, stop looking up once even the largest IDF would leave a word below the N-th
+  // weight so far (strictly below, so a tie still gets its say by word order).
+  const candidates = [...counts].sort((a, b) => b[1] - a[1]);
+  const best: number[] = []; // the N largest weights so far, descending
   const scored: Array<{ word: string; weight: number }> = [];
-  for (const [word, count] of counts) {
+  for (const [word, count] of candidates) {
+    if (best.length >= topN && (count * idf.max) / total < best[topN - 1]!) break;
     if (!usableKeyword(word, stops)) continue;
-    scored.push({ word, weight: (count * (idf.lookup(word) ?? idf.median)) / total });
+    const weight = (count * (idf.lookup(word) ?? idf.median)) / total;
+    scored.push({ word, weight });
+    let at = best.length;
+    while (at > 0 && best[at - 1]! < weight) at--;
+    if (at < topN) {
+      best.splice(at, 0, weight);
+      if (best.length > topN) best.pop();
+    }
   }
   scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   return scored.slice(0, topN).map((k) => ({ word: k.word, weight: round(k.weight) }));

@@ -90,6 +90,26 @@ describe("TF-IDF keywords against @node-rs/jieba's native TfIdf", () => {
     expect(tfidfKeywords([...tokens].reverse(), flat, 3, new Set()).map((k) => k.word)).toEqual(["丙丁", "甲乙", "戊己"]);
   });
 
+  it("ranks exactly as scoring every word would, although it stops looking words up early", () => {
+    // Random documents over a random table: the early stop must never change the list.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const vocab = Array.from({ length: 400 }, (_, i) => `词${String.fromCharCode(0x4e00 + i)}${i % 3 ? "语" : ""}`);
+    const entries = vocab.filter((_, i) => i % 5).map((w) => [w, 2 + rand(1200) / 100] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const t = decodeIdfTable(encodeIdfTable(entries, 7.5));
+    for (let doc = 0; doc < 40; doc++) {
+      const tokens = Array.from({ length: 50 + rand(2000) }, () => vocab[Math.min(rand(400), rand(400))]!);
+      const counts = new Map<string, number>();
+      for (const w of tokens) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const all = [...counts]
+        .map(([word, c]) => ({ word, weight: (c * (t.lookup(word) ?? t.median)) / tokens.length }))
+        .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1))
+        .slice(0, 20)
+        .map((k) => ({ word: k.word, weight: Math.round(k.weight * 1000) / 1000 }));
+      expect(tfidfKeywords(tokens, t, 20, new Set())).toEqual(all);
+    }
+  });
+
   it("is what the rs segmenter returns", () => {
     const text = readFileSync(new URL("analysis-check-gbt9704-complete.txt", DEV), "utf8");
     expect(getSegmenter("rs").extractKeywords(text, 20)).toEqual(tfidfKeywords(jieba.cut(blanked(text), true), table, 20, stops));
