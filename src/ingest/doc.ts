@@ -13,6 +13,7 @@
  *
  * Headers, footers, footnotes and comments are never read. Failure → DOC_LEGACY.
  */
+import { createRequire } from "node:module";
 import type { Block, RawDocument } from "../model/document.js";
 import { ReportCheckError } from "../model/errors.js";
 import type { DocumentOptions } from "../model/options.js";
@@ -31,6 +32,7 @@ export async function readDoc(buffer: Buffer, options: DocumentOptions = {}): Pr
   let body: string;
   try {
     const { default: WordExtractor } = await import("word-extractor");
+    guardSectorChains();
     const doc = await new WordExtractor().extract(buffer);
     body = doc.getBody({ filterUnicode: false });
   } catch (e) {
@@ -39,6 +41,49 @@ export async function readDoc(buffer: Buffer, options: DocumentOptions = {}): Pr
   const blocks = blocksFromLegacyText(body);
   if (!blocks.length) throw new ReportCheckError("EMPTY", "legacy Word body has no text");
   return { format: "doc", blocks, pages: null, repairs: {}, warnings: [] };
+}
+
+interface AllocationTable {
+  _table: Array<number | undefined>;
+  getSecIdChain(startSecId: number): number[];
+}
+
+let chainsGuarded = false;
+/**
+ * word-extractor follows an OLE2 sector chain until it meets a free or end
+ * marker and stops early only when a sector points to ITSELF (its fix for
+ * morungos/node-word-extractor#15). A damaged file whose chain loops through
+ * two or more sectors (a bit flip in the allocation table is enough) makes it
+ * push sector ids until V8 aborts the whole process with "invalid size
+ * error" — no exception, no result, and in a worker thread the batch dies
+ * with it. The chain walk is replaced by one that stops at the first sector
+ * it has already visited, which is what the library does for the one-sector
+ * loop; everything else behaves as before. If a new word-extractor moves the
+ * method, nothing is patched (the worker's heap limit is the last guard).
+ */
+function guardSectorChains(): void {
+  if (chainsGuarded) return;
+  chainsGuarded = true;
+  let proto: AllocationTable | undefined;
+  try {
+    const require = createRequire(import.meta.url);
+    proto = (require("word-extractor/lib/ole-allocation-table.js") as { prototype?: AllocationTable }).prototype;
+  } catch {
+    return;
+  }
+  if (!proto || typeof proto.getSecIdChain !== "function") return;
+  proto.getSecIdChain = function getSecIdChain(this: AllocationTable, startSecId: number): number[] {
+    const FREE = -1;
+    const chain: number[] = [];
+    const seen = new Set<number>();
+    let secId: number | undefined = startSecId;
+    while (secId !== undefined && secId > FREE && !seen.has(secId)) {
+      seen.add(secId);
+      chain.push(secId);
+      secId = this._table[secId];
+    }
+    return chain;
+  };
 }
 
 /** Splits word-extractor text into paragraphs and tab-separated table rows. */

@@ -48,6 +48,14 @@ describe("the legacy Word (.doc) reader", () => {
     expect(e.code).toBe("DOC_LEGACY");
   });
 
+  test("stops on an allocation table whose sector chain loops, instead of growing an array until V8 aborts", async () => {
+    // A bit-flipped copy of a dev .doc, found by the fuzz test (seed 545921732): a two-sector loop in
+    // the FAT. Unguarded, word-extractor pushed sector ids for 11 s and 2.7 GB, then V8 killed the
+    // process ("invalid size error"), taking a whole batch with it.
+    const res = await ingest({ name: "loop.doc", buffer: readFileSync("corpora/fixtures/doc-sector-chain-loop.doc") });
+    expect(res.ok ? "ok" : res.error.code).toMatch(/^(ok|DOC_LEGACY|EMPTY)$/);
+  });
+
   test("refuses a truncated .doc with DOC_LEGACY, also through the dispatcher", async () => {
     const cut = readFileSync(DOC).subarray(0, 4096);
     const e = await errorOf(readDoc(cut, {}));
