@@ -38,12 +38,22 @@ export interface FileEntry {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Old-generation limit of each worker thread. A report needs ~25 MB of live heap; a document
+ * that runs away (a reader building an endless structure) is stopped here, as its own
+ * TOO_LARGE result, before it takes gigabytes of memory and time. Below ~128 MB a worker may
+ * not even start (the pipeline's code and data), which would fail every document.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 1024;
+export const MIN_WORKER_HEAP_MB = 128;
 
 export interface BatchOptions extends DocumentOptions {
   /** Worker threads; 1 = in this thread. Default: the number of cores. */
   concurrency?: number;
   /** Per-document time limit in milliseconds (0 = none). Default 60 s. */
   timeoutMs?: number;
+  /** Old-generation heap limit of each worker thread, MB (at least 128). Default 1024. Not applied in-process. */
+  workerHeapMb?: number;
   /** Cache directory; unset = no cache. */
   cacheDir?: string;
   /** Stops the batch: nothing new starts, running documents are cancelled. */
@@ -116,6 +126,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         maxThreads: Math.min(concurrency, files.length),
         minThreads: 0,
         idleTimeout: 1000,
+        resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB)) },
       })
     : null;
   const slots = pool ? Math.min(concurrency, files.length) : 1;
@@ -133,6 +144,8 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
       const detail = e instanceof Error ? e.message : String(e);
       const { errorResult } = await pipeline();
       if (timedOut) return errorResult(sourceOf(file), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME"));
+      // The thread hit its heap limit: V8 stopped it (only it) and piscina starts another.
+      if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") return errorResult(sourceOf(file), docError("TOO_LARGE", detail, "TOO_LARGE_MEMORY"));
       return errorResult(sourceOf(file), crashError(detail));
     } finally {
       if (timer) clearTimeout(timer);

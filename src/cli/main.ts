@@ -18,7 +18,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import type { AnalysisResult, ReportTypeId } from "../model/document.js";
 import type { DocumentOptions, SegmenterName } from "../model/options.js";
 import { collectFiles } from "../index.js";
-import { runBatch, DEFAULT_TIMEOUT_MS, type BatchOptions, type FileEntry } from "../batch/pool.js";
+import { runBatch, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, type BatchOptions, type FileEntry } from "../batch/pool.js";
 import { DEFAULT_CACHE_DIR, toolVersion } from "../batch/cache.js";
 import { FORMAT_NAMES, formatters, type FormatName, type ReportContext } from "../report/index.js";
 import { formatJsonlLine } from "../report/json.js";
@@ -43,6 +43,7 @@ interface CommonCliOptions {
   ocr?: boolean;
   timeout?: number;
   maxBytes?: number;
+  maxMemory?: number;
   quiet?: boolean;
   cache?: string | boolean;
   color?: boolean;
@@ -76,6 +77,12 @@ function seconds(v: string): number {
   return n;
 }
 
+function megabytes(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < MIN_WORKER_HEAP_MB) throw new InvalidArgumentError(`--max-memory 须为不小于 ${MIN_WORKER_HEAP_MB} 的整数(MB)`);
+  return n;
+}
+
 /** 52428800, 50M, 50MB, 2g → bytes. */
 function byteSize(v: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(v.trim());
@@ -94,6 +101,7 @@ function addDocumentOptions(cmd: Command): Command {
     .option("--ocr", "对没有文字层的 PDF 页做 OCR")
     .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)`, seconds)
     .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
+    .option("--max-memory <MB>", `每个工作线程的堆内存上限,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB};--concurrency 1 时不设)`, megabytes)
     .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
     .option("--quiet", "不显示进度和汇总")
     .option("--no-color", "不使用颜色");
@@ -111,6 +119,7 @@ function batchOptions(o: CommonCliOptions, includeText: boolean): BatchOptions {
   const batch: BatchOptions = { ...doc, trimHeap: true };
   if (o.concurrency !== undefined) batch.concurrency = o.concurrency;
   if (o.timeout !== undefined) batch.timeoutMs = Math.round(o.timeout * 1000);
+  if (o.maxMemory !== undefined) batch.workerHeapMb = o.maxMemory;
   if (o.cache) batch.cacheDir = typeof o.cache === "string" ? o.cache : DEFAULT_CACHE_DIR;
   return batch;
 }

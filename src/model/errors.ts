@@ -22,7 +22,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * Message variants: the spec has no code of its own for a time-out or a zip
  * bomb, so they are reported as TOO_LARGE with a message that says which limit.
  */
-export type MessageKey = ErrorCode | "TOO_LARGE_TIME" | "TOO_LARGE_UNPACKED";
+export type MessageKey = ErrorCode | "TOO_LARGE_TIME" | "TOO_LARGE_UNPACKED" | "TOO_LARGE_MEMORY";
 
 const MESSAGES: Record<MessageKey, string> = {
   UNSUPPORTED_FORMAT: "不支持此文件格式。请另存为 DOCX、PDF、DOC 或 TXT(UTF-8)后重试。",
@@ -37,6 +37,7 @@ const MESSAGES: Record<MessageKey, string> = {
   TEXT_GARBLED: "PDF 的文字层无法正确解码(字体缺少 Unicode 映射,提取出的是乱码)。请索取原始 Word 文件,或加 --ocr 参数按图像识别。",
   TOO_LARGE_TIME: "处理超时(文件可能异常复杂或已损坏),已跳过。请检查该文件,或用 --timeout 调高单个文件的时限后重试。",
   TOO_LARGE_UNPACKED: "DOCX 解压后的内容异常庞大(可能是压缩炸弹),已跳过。请确认文件来源,或用 Word 重新另存后重试。",
+  TOO_LARGE_MEMORY: "分析该文件所需内存超过单个工作线程的上限(文件可能异常庞大或已损坏),已跳过。请检查该文件,或拆分后重试;确需分析时可用 --max-memory 调高上限。",
 };
 
 export function errorMessage(key: MessageKey): string {

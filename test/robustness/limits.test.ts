@@ -4,7 +4,7 @@
  * TOO_LARGE; a zip bomb is refused before it is inflated; the documents after
  * either one are analysed normally.
  */
-import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtLibrary, collect, DEV, FIXTURES, parseJsonl, manyPagesPdf, runCli, tempDir } from "./helpers.js";
@@ -57,6 +57,34 @@ describe("per-document limits", () => {
     expect(line!["error"]["message"]).toContain("超时");
     // Without the stop signal the process lived until pdf.js finished (tens of seconds).
     expect(Date.now() - started).toBeLessThan(12_000);
+  });
+
+  it("stops a document that outgrows a worker's heap limit as TOO_LARGE, and the batch goes on", async () => {
+    // ~20 MB of report text: fine under the default 1 024 MB (~100 s), far over 128 MB. Without the
+    // limit a runaway reader would grow until the time limit, and past a V8 limit abort the process.
+    const memDir = tempDir("rc-memory-");
+    try {
+      const text = readFileSync(join(DEV, "analysis-check-gbt9704-complete.txt"), "utf8");
+      writeFileSync(join(memDir, "a-huge.txt"), text.repeat(Math.ceil(20_000_000 / Buffer.byteLength(text))));
+      copyFileSync(join(DEV, "work-summary-annual-complete.txt"), join(memDir, "b-good.txt"));
+      copyFileSync(join(DEV, "democratic-life-team-complete.docx"), join(memDir, "c-good.docx"));
+      const r = await runCli(["analyze", ".", "--concurrency", "2", "--max-memory", "128", "--timeout", "120", "--format", "jsonl", "--quiet", "--fail-on", "never"], memDir);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const lines = parseJsonl(r.stdout);
+      expect(lines.map((l) => l["source"]["path"])).toEqual(["a-huge.txt", "b-good.txt", "c-good.docx"]);
+      expect(lines[0]!["error"]["code"]).toBe("TOO_LARGE");
+      expect(lines[0]!["error"]["message"]).toContain("内存");
+      for (const l of lines.slice(1)) expect(l["status"]).toBe("ok");
+    } finally {
+      rmSync(memDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a --max-memory too small for a worker to start", async () => {
+    const r = await runCli(["analyze", "c-good.txt", "--max-memory", "64", "--format", "jsonl", "--quiet"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--max-memory 须为不小于 128 的整数");
   });
 
   it("refuses a file over --max-bytes without reading it into a worker", async () => {
