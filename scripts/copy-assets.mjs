@@ -7,7 +7,7 @@
 // - the role classifier (naive Bayes over jieba tokens of role-examples.json) is trained once
 //   here, through the BUILT module so it is cut by the same segmenter as at classification,
 //   and saved as structure/role-classifier.rs.json (~100 ms of training saved per process).
-import { cpSync, rmSync, existsSync, readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, dirname, extname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
@@ -42,10 +42,8 @@ if (existsSync(roles)) {
 const segmenter = join("dist", "segment", "segmenter.js");
 const idf = join("dist", "segment", "idf.js");
 if (existsSync(segmenter) && existsSync(idf)) {
-  const { rsIdfText, IDF_TABLE_FILE, rsMergedDict, MERGED_DICT_FILE } = await import(pathToFileURL(join(process.cwd(), segmenter)).href);
-  const merged = join("dist", "segment", MERGED_DICT_FILE);
-  rmSync(merged, { force: true }); // so rsMergedDict merges afresh from the stock and user dictionaries
-  writeFileSync(merged, rsMergedDict());
+  const { rsIdfText, IDF_TABLE_FILE, mergeRsDict, MERGED_DICT_FILE } = await import(pathToFileURL(join(process.cwd(), segmenter)).href);
+  writeFileSync(join("dist", "segment", MERGED_DICT_FILE), mergeRsDict());
   const { parseIdfText, encodeIdfTable } = await import(pathToFileURL(join(process.cwd(), idf)).href);
   const { entries, median } = parseIdfText(rsIdfText());
   writeFileSync(join("dist", "segment", IDF_TABLE_FILE), encodeIdfTable(entries, median));

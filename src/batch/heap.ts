@@ -6,8 +6,9 @@
  * lazily and raises its limit as it goes, so without help a thread's heap
  * drifts from ~60 MB to ~120 MB over a thousand documents, and with two worker
  * threads the process's peak RSS grows by ~12 MB every 100 documents. A full
- * collection between documents whenever the heap has grown by half since the
- * last one costs ~10–20 ms every few dozen documents and holds the heap flat.
+ * collection between documents whenever the old generation in use has doubled
+ * (by at least 32 MB) since the last one costs ~5 ms every few dozen documents
+ * and holds the heap flat.
  *
  * The collector is reached the way Jest's --logHeapUsage reaches it: the
  * `--expose-gc` flag set at run time exposes `gc` in new contexts only, so one
@@ -16,7 +17,7 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-/** Growth allowed after a collection: half the old generation, at least this much. */
+/** Growth allowed after a collection: as much as the old generation then holds, at least this much. */
 const MIN_GROWTH_BYTES = 32 * 1024 * 1024;
 
 let collect: (() => void) | null | undefined;
@@ -45,7 +46,7 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** Collects this thread's heap if its old generation has grown by half since the last collection here. */
+/** Collects this thread's heap if its old generation has doubled since the last collection here. */
 export function trimHeap(): void {
   if (oldGenerationBytes() <= allowance) return;
   const gc = collector();

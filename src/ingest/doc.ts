@@ -59,7 +59,9 @@ let chainsGuarded = false;
  * with it. The chain walk is replaced by one that stops at the first sector
  * it has already visited, which is what the library does for the one-sector
  * loop; everything else behaves as before. If a new word-extractor moves the
- * method, nothing is patched (the worker's heap limit is the last guard).
+ * method, nothing is patched — and nothing else stops this case: the worker
+ * heap limit does not catch one array grown past V8's maximum length, so
+ * test/ingest/doc.test.ts fails (its worker aborts) rather than pass silently.
  */
 function guardSectorChains(): void {
   if (chainsGuarded) return;

@@ -25,7 +25,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Keyword } from "../model/document.js";
-import { loadIdfTable, type IdfTable } from "./idf.js";
+import { compareCodeUnits, loadIdfTable, type IdfTable } from "./idf.js";
 import type { SegmenterName } from "../model/options.js";
 
 export type { SegmenterName };
@@ -195,18 +195,21 @@ function loadRs(): Segmenter {
     cut: (text) => protectedCut(text, (s) => jieba.cut(s, true)),
     cutForSearch: (text) => protectedCut(text, (s) => jieba.cutForSearch(s, true)),
     extractKeywords(text, topN) {
-      const idf = loadIdfTable(assetPath(IDF_TABLE_FILE), () => rsDictFile("idf").toString("utf8"));
+      const idf = loadIdfTable(assetPath(IDF_TABLE_FILE), rsIdfText);
       return tfidfKeywords(jieba.cut(keywordText(text), true), idf, topN, stops);
     },
   };
 }
 
 /** The stock dictionary followed by the domain user dictionary, as ONE `withDict` call needs them. */
-export function rsMergedDict(): Buffer {
-  // The build writes the merged file (concatenating 5 MB cost ~25 ms of every start-up).
-  const prebuilt = assetPath(MERGED_DICT_FILE);
-  if (existsSync(prebuilt)) return readFileSync(prebuilt);
+export function mergeRsDict(): Buffer {
   return Buffer.concat([rsDictFile("dict"), Buffer.from("\n"), readFileSync(assetPath("user-dict.utf8"))]);
+}
+
+/** `mergeRsDict()` as the build wrote it (concatenating 5 MB cost ~25 ms of every start-up), else merged now. */
+function rsMergedDict(): Buffer {
+  const prebuilt = assetPath(MERGED_DICT_FILE);
+  return existsSync(prebuilt) ? readFileSync(prebuilt) : mergeRsDict();
 }
 
 /** The merged dictionary `scripts/copy-assets.mjs` writes next to this module in dist/. */
@@ -266,7 +269,7 @@ export function tfidfKeywords(tokens: readonly string[], idf: IdfTable, topN: nu
       if (best.length > topN) best.pop();
     }
   }
-  scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  scored.sort((a, b) => b.weight - a.weight || compareCodeUnits(a.word, b.word));
   return scored.slice(0, topN).map((k) => ({ word: k.word, weight: round(k.weight) }));
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { decodeIdfTable, encodeIdfTable, parseIdfText } from "../../src/segment/idf.js";
-import { getSegmenter, rsIdfText, rsMergedDict, splitProtected, stopWords, tfidfKeywords, usableKeyword } from "../../src/segment/segmenter.js";
+import { getSegmenter, rsIdfText, mergeRsDict, splitProtected, stopWords, tfidfKeywords, usableKeyword } from "../../src/segment/segmenter.js";
 
 const require = createRequire(import.meta.url);
 const DEV = new URL("../../corpora/dev/", import.meta.url);
@@ -58,7 +58,7 @@ interface NativeJieba {
 
 describe("TF-IDF keywords against @node-rs/jieba's native TfIdf", () => {
   const mod = require("@node-rs/jieba") as { Jieba: { withDict(d: Uint8Array): NativeJieba }; TfIdf: { withDict(d: Uint8Array): NativeTfIdf } };
-  const jieba = mod.Jieba.withDict(rsMergedDict());
+  const jieba = mod.Jieba.withDict(mergeRsDict());
   const native = mod.TfIdf.withDict(Buffer.from(rsIdfText()));
   native.setConfig({ minKeywordLength: 2, useHmm: true });
   const stops = stopWords();
