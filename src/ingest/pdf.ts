@@ -30,6 +30,7 @@ import { dirname, join, sep } from "node:path";
 import type { PDFDocumentLoadingTask } from "pdfjs-dist/types/src/display/api.js";
 import type { RawDocument } from "../model/document.js";
 import { ReportCheckError } from "../model/errors.js";
+import { checkHeap } from "../limits/memory.js";
 import type { DocumentOptions } from "../model/options.js";
 import { layoutPages, type PdfPage, type PdfTextItem } from "./pdf-layout.js";
 
@@ -299,6 +300,8 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.signal.aborted) throw new ReportCheckError("TOO_LARGE", `stopped at page ${n} of ${numPages}`, "TOO_LARGE_TIME");
       }
+      // The memory budget (worker threads): a PDF whose pages pile up more text than it allows stops here.
+      checkHeap(options.memoryBudgetMb, `page ${n} of ${numPages}`);
       let items: PdfTextItem[] = [];
       try {
         const page = await doc.getPage(n);

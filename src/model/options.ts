@@ -24,6 +24,12 @@ export interface DocumentOptions {
    * PDF reader) check it; never cloned to workers.
    */
   signal?: AbortSignal;
+  /**
+   * Heap budget of the document, MB: the pipeline refuses a text too big for it and checks the
+   * heap between stages, reporting TOO_LARGE (memory) instead of letting V8 reach its limit
+   * (see src/limits/memory.ts). Set by the worker pool from --max-memory; unset = no check.
+   */
+  memoryBudgetMb?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
