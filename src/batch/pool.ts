@@ -10,6 +10,9 @@
  *   (a stuck pdf.js loop cannot be interrupted any other way) and starts a
  *   fresh one; the document gets `TOO_LARGE` / `TOO_LARGE_TIME`.
  * - A crashed worker (native abort, out of memory) fails only its document.
+ * - Stopped through `signal` (Ctrl-C): nothing new starts, running documents
+ *   are cancelled, and every result that had finished is still yielded, in
+ *   input order, gaps skipped — so the caller can write them all.
  * - concurrency 1 (and a single file) runs in this thread (no worker): simplest
  *   to debug. A time-out there cannot kill the work; it aborts
  *   `DocumentOptions.signal`, which the PDF reader checks between pages (and
@@ -244,6 +247,15 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
       }
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
+    }
+    // Interrupted: every document that had finished is still handed over, in input order, even
+    // when an earlier one (a slow first PDF) had not; the caller lists the gaps as unfinished.
+    if (signal?.aborted) {
+      for (const i of [...done.keys()].sort((a, b) => a - b)) {
+        const r = done.get(i)!;
+        done.delete(i);
+        yield r;
+      }
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);

@@ -1,11 +1,11 @@
-import type { ReportTypeId } from "./document.js";
+import type { CustomTypeId, ReportTypeId } from "./document.js";
 
 export type SegmenterName = "rs" | "nodejieba";
 
 /** Options of one document's analysis (everything but the batch mechanics). */
 export interface DocumentOptions {
-  /** Force a report type instead of detecting it. */
-  type?: ReportTypeId;
+  /** Force a report type instead of detecting it: a built-in id, or the id of a checklist in `checklistFiles`. */
+  type?: ReportTypeId | CustomTypeId;
   /** Extra checklist YAML files that add to or override the built-ins. */
   checklistFiles?: string[];
   /** Include the normalized text as `text.content`. */
