@@ -67,11 +67,11 @@ export async function analyzeBuffer(buffer: Buffer, name: string, options: Docum
     const doc = newWorkingDocument(source, normalized);
 
     await segmentDocument(doc, options);
-    checkHeap(budget, "segment");
+    between(options, budget, "segment");
     buildStructure(doc, options);
-    checkHeap(budget, "structure");
+    between(options, budget, "structure");
     extractFacts(doc);
-    checkHeap(budget, "extract");
+    between(options, budget, "extract");
     await runChecklist(doc, options);
     return toResult(doc, options, started);
   } catch (e) {
@@ -79,6 +79,16 @@ export async function analyzeBuffer(buffer: Buffer, name: string, options: Docum
     if (e instanceof ReportCheckError) return errorResult(source, docError(e.code, e.detail, e.variant), started);
     throw e;
   }
+}
+
+/**
+ * Between two stages: the memory budget, and the in-process time limit (`signal`; a worker thread
+ * is terminated instead). A stage itself runs to its end: in one thread nothing can interrupt
+ * synchronous work, so with --concurrency 1 a time-out stops the document at the next boundary.
+ */
+function between(options: DocumentOptions, budget: number | undefined, stage: string): void {
+  if (options.signal?.aborted) throw new ReportCheckError("TOO_LARGE", `stopped after ${stage}`, "TOO_LARGE_TIME");
+  checkHeap(budget, stage);
 }
 
 /** Characters of the text a reader returned (paragraphs and table cells). */

@@ -27,6 +27,7 @@ import { SummaryBuilder, formatSummary } from "../report/summary.js";
 import { computeStats, StatsBuilder, formatStatsCsv, formatStatsHtml, formatStatsJson, formatStatsTable } from "../stats/index.js";
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitCodeFor, failsAt, type FailOn } from "./exit-codes.js";
 import { createProgress } from "./progress.js";
+import { HELP_TITLES, optionDescription, translateCommanderError } from "./messages.js";
 import { LineWriter, insideDir, prepareOutDir, writeAtomic } from "./output.js";
 
 /** A mistake in the command line: reported in one line, exit 2. */
@@ -95,13 +96,13 @@ function addDocumentOptions(cmd: Command): Command {
   return cmd
     .option("--checklist <file>", "额外的清单 YAML 文件(可重复)", collect)
     .option("--type <type>", `指定报告类型,不自动识别:${REPORT_TYPES.join("、")},或 --checklist 文件中自定义的类型 id`)
-    .option("--concurrency <n>", `并行线程数(默认 CPU 核数 ${availableParallelism()};1 = 不用工作线程)`, positiveInt("--concurrency"))
+    .option("--concurrency <n>", `并行线程数,默认为 CPU 核数(本机 ${availableParallelism()});1 表示不用工作线程,在主线程逐个分析`, positiveInt("--concurrency"))
     .addOption(new Option("--segmenter <name>", "分词器").choices(["rs", "nodejieba"]).default("rs"))
     .addOption(new Option("--restore-spin <mode>", "还原同义改写文本").choices(["on", "off", "auto"]).default("auto"))
-    .option("--ocr", "对没有文字层的 PDF 页做 OCR")
-    .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)`, seconds)
+    .option("--ocr", "对没有文字层或文字层乱码的 PDF 页做 OCR")
+    .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)。--concurrency 1 时只能在阶段之间和 PDF 页之间停下`, seconds)
     .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
-    .option("--max-memory <MB>", `每个工作线程的堆内存上限,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB};--concurrency 1 时不设)`, megabytes)
+    .option("--max-memory <MB>", `每个文件可用的堆内存,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB});超出即按 TOO_LARGE 跳过`, megabytes)
     .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
     .option("--quiet", "不显示进度和汇总")
     .option("--no-color", "不使用颜色");
@@ -486,7 +487,8 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     }
     for (const err of errors) {
       const text = typeof err === "string" ? err : err && typeof err === "object" ? String((err as Record<string, unknown>)["message"] ?? JSON.stringify(err)) : String(err);
-      process.stderr.write(`✘ ${arg}:${text}\n`);
+      // The loader's message already starts with the path (`bad.yaml:4: …`): print it once.
+      process.stderr.write(`✘ ${text.startsWith(arg) ? text : `${arg}:${text}`}\n`);
     }
     return EXIT_FINDINGS;
   }
@@ -497,10 +499,17 @@ export function buildProgram(setCode: (code: number) => void): Command {
   const program = new Command("report-check");
   program
     .description("检查中文分析检查报告、对照检查材料、整改情况报告和工作总结的要素")
-    .version(toolVersion(), "-V, --version")
+    .version(toolVersion(), "-V, --version", "显示版本号")
+    .helpOption("-h, --help", "显示帮助")
+    .helpCommand("help [command]", "显示某个命令的帮助")
     .exitOverride()
     .showHelpAfterError("(用 --help 查看用法)")
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureHelp({ styleTitle: (t) => HELP_TITLES[t] ?? t, optionDescription })
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // Parse errors in Chinese, like every other message (commander's are English).
+      outputError: (s, write) => write(translateCommanderError(s, process.argv)),
+    });
 
   addDocumentOptions(
     program

@@ -163,3 +163,29 @@ describe("paths and outputs", () => {
     expect(r.stderr).not.toContain("--max-bytes 调高上限");
   });
 });
+
+describe("messages", () => {
+  it("gives commander's parse errors in Chinese, with a hint for --cache DIR", async () => {
+    const bogus = await runCli(["analyze", "summary.txt", "--fail-on", "bogus"], dir);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain("错误:选项 --fail-on 的值“bogus”无效,可选:error、warning、never。");
+    expect(bogus.stderr).not.toMatch(/error:|invalid|Allowed/);
+    const cache = await runCli(["analyze", "--cache", "summary.txt"], dir);
+    expect(cache.code).toBe(2);
+    expect(cache.stderr).toContain("缺少参数 paths");
+    expect(cache.stderr).toContain("--cache=目录");
+    const unknown = await runCli(["analyze", "summary.txt", "--bogus"], dir);
+    expect(unknown.stderr).toContain("错误:未知选项 --bogus");
+    const help = await runCli(["analyze", "--help"], dir);
+    expect(help.stdout).toContain("用法:");
+    expect(help.stdout).not.toMatch(/choices:|default:|Usage:|Options:/);
+  });
+
+  it("prints a bad checklist's path once", async () => {
+    writeFileSync(join(dir, "bad.yaml"), ["id: bad", "rules:", "  - id: problems", "    severity: loud", ""].join("\n"));
+    const r = await runCli(["checklist", "validate", "bad.yaml"], dir);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^✘ bad\.yaml:\d+: /);
+    expect(r.stderr.match(/bad\.yaml/g)).toHaveLength(1);
+  });
+});
