@@ -6,11 +6,12 @@
  *   for await (const r of analyze(["reports/"], { concurrency: 4 })) console.log(r.title);
  */
 import { readdir, realpath, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import type { AnalysisResult } from "./model/document.js";
 import { DOCUMENT_EXTENSIONS } from "./ingest/index.js";
 import { runBatch, type BatchOptions, type FileEntry } from "./batch/pool.js";
 import type { DocumentOptions } from "./model/options.js";
+import type { SkipReason } from "./report/skipped.js";
 
 export * from "./model/index.js";
 export { runBatch, DEFAULT_TIMEOUT_MS } from "./batch/pool.js";
@@ -38,8 +39,9 @@ export interface AnalyzeOptions extends BatchOptions {}
 /** A path met while collecting that will not be analysed, and why. */
 export interface SkippedFile {
   path: string;
-  reason: "not-a-document" | "unreadable" | "symlink-loop" | "ignored-folder" | "no-match";
+  reason: SkipReason;
 }
+export { SKIP_REASON_LABELS, type SkipReason } from "./report/skipped.js";
 
 export interface CollectedFiles {
   /** Paths to analyse, in input order (each folder sorted by path). */
@@ -51,12 +53,29 @@ export interface CollectedFiles {
 }
 
 const isDocument = (p: string): boolean => DOCUMENT_EXTENSIONS.includes(extname(p).toLowerCase());
+
+/**
+ * Files that editors and operating systems leave beside documents and that are never reports:
+ * Word/WPS owner files (`~$报告.docx`, 162 bytes, present while the report is open), LibreOffice
+ * locks (`.~lock.报告.docx#`), macOS resource forks (`._报告.docx`, on shared drives and in zips),
+ * thumbnail caches and folder settings. Read as documents they fail (DOCX_CORRUPT) and turn a
+ * clean batch into exit 3, so they are skipped and listed wherever they come from.
+ */
+export function isLockFile(p: string): boolean {
+  const name = basename(p);
+  return (
+    name.startsWith("~$") ||
+    /^\.~lock\..*#$/.test(name) ||
+    name.startsWith("._") ||
+    /^(thumbs\.db|ehthumbs\.db|desktop\.ini|\.ds_store)$/i.test(name)
+  );
+}
 // Folders that never hold the user's reports and can be huge (node_modules/, .git/).
 const IGNORED_DIRS = new Set(["node_modules", ".git", ".svn", ".hg", ".report-check-cache"]);
 
 /**
  * Files found under `paths`: a file as given (even if its extension is unknown —
- * it then fails with UNSUPPORTED_FORMAT, visibly), a folder walked recursively
+ * it then fails with UNSUPPORTED_FORMAT, visibly; only lock files are skipped even there), a folder walked recursively
  * and sorted, a glob (`reports/**\/*.docx`) expanded with tinyglobby. A path that
  * does not exist is kept, so its result says READ_FAILED instead of vanishing.
  * Symlinked folders are followed once (a loop is detected by real path);
@@ -109,7 +128,8 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       if (isDir) {
         if (IGNORED_DIRS.has(e.name)) skipped.push({ path: p, reason: "ignored-folder" });
         else await walk(p, visited, out, skipped);
-      } else if (isFile && isDocument(p)) out.push(p);
+      } else if (isFile && isLockFile(p)) skipped.push({ path: p, reason: "lock-file" });
+      else if (isFile && isDocument(p)) out.push(p);
       else skipped.push({ path: p, reason: "not-a-document" });
     }
   };
@@ -127,10 +147,12 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       const matches = (await glob(p, { onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })).sort(byPath);
       if (matches.length === 0) skippedDetail.push({ path: p, reason: "no-match" });
       for (const m of matches) {
-        if (isDocument(m)) add(m);
+        if (isLockFile(m)) skippedDetail.push({ path: m, reason: "lock-file" });
+        else if (isDocument(m)) add(m);
         else skippedDetail.push({ path: m, reason: "not-a-document" });
       }
-    } else add(p);
+    } else if (isLockFile(p)) skippedDetail.push({ path: p, reason: "lock-file" });
+    else add(p);
   }
   return { files, skipped: skippedDetail.map((s) => s.path), skippedDetail };
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import type { AnalysisResult, DocError, SectionNode, SourceInfo, WorkingDocument } from "./model/document.js";
+import type { AnalysisResult, DocError, RawDocument, SectionNode, SourceInfo, WorkingDocument } from "./model/document.js";
 import { docError } from "./model/errors.js";
 import { emptyFacts, newWorkingDocument } from "./model/working-document.js";
 import { DEFAULT_MAX_BYTES, type DocumentOptions } from "./model/options.js";
@@ -15,6 +15,8 @@ import { segmentDocument } from "./segment/index.js";
 import { buildStructure } from "./structure/index.js";
 import { extractFacts } from "./extract/index.js";
 import { runChecklist } from "./checklist/index.js";
+import { checkHeap, checkTextFits } from "./limits/memory.js";
+import { ReportCheckError } from "./model/errors.js";
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -56,15 +58,47 @@ export async function analyzeBuffer(buffer: Buffer, name: string, options: Docum
     source.ocr = true;
     if (raw.ocrConfidence !== undefined) source.ocrConfidence = raw.ocrConfidence;
   }
-  const normalized = normalize(raw, options);
-  if (!normalized.text.replace(/\s+/g, "")) return errorResult(source, docError("EMPTY"), started);
-  const doc = newWorkingDocument(source, normalized);
+  const budget = options.memoryBudgetMb;
+  try {
+    checkTextFits(budget, rawChars(raw.blocks));
+    const normalized = normalize(raw, options);
+    if (!normalized.text.replace(/\s+/g, "")) return errorResult(source, docError("EMPTY"), started);
+    checkTextFits(budget, normalized.text.length);
+    const doc = newWorkingDocument(source, normalized);
 
-  await segmentDocument(doc, options);
-  buildStructure(doc, options);
-  extractFacts(doc);
-  await runChecklist(doc, options);
-  return toResult(doc, options, started);
+    await segmentDocument(doc, options);
+    between(options, budget, "segment");
+    buildStructure(doc, options);
+    between(options, budget, "structure");
+    extractFacts(doc);
+    between(options, budget, "extract");
+    await runChecklist(doc, options);
+    return toResult(doc, options, started);
+  } catch (e) {
+    // Only the memory budget throws a ReportCheckError past ingest; anything else is a programmer mistake.
+    if (e instanceof ReportCheckError) return errorResult(source, docError(e.code, e.detail, e.variant), started);
+    throw e;
+  }
+}
+
+/**
+ * Between two stages: the memory budget, and the in-process time limit (`signal`; a worker thread
+ * is terminated instead). A stage itself runs to its end: in one thread nothing can interrupt
+ * synchronous work, so with --concurrency 1 a time-out stops the document at the next boundary.
+ */
+function between(options: DocumentOptions, budget: number | undefined, stage: string): void {
+  if (options.signal?.aborted) throw new ReportCheckError("TOO_LARGE", `stopped after ${stage}`, "TOO_LARGE_TIME");
+  checkHeap(budget, stage);
+}
+
+/** Characters of the text a reader returned (paragraphs and table cells). */
+function rawChars(blocks: RawDocument["blocks"]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.kind === "paragraph") n += b.text.length;
+    else for (const row of b.rows) for (const cell of row) n += cell.length;
+  }
+  return n;
 }
 
 function publicSections(sections: SectionNode[]): AnalysisResult["sections"] {

@@ -43,9 +43,11 @@ export async function optionsHash(options: DocumentOptions): Promise<string> {
   };
   h.update(JSON.stringify(relevant));
   for (const f of options.checklistFiles ?? []) {
-    h.update("\0" + f + "\0");
-    // An edited checklist must invalidate the entries it shaped.
-    h.update(await readFile(f).catch(() => Buffer.from("missing")));
+    // By content only (not path): an edited checklist invalidates the entries it shaped, and an
+    // identical copy elsewhere (another folder, another checkout) hits them.
+    const content = await readFile(f).catch(() => Buffer.from("missing"));
+    h.update(`\0${content.length}\0`);
+    h.update(content);
   }
   return h.digest("hex");
 }

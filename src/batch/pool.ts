@@ -10,6 +10,9 @@
  *   (a stuck pdf.js loop cannot be interrupted any other way) and starts a
  *   fresh one; the document gets `TOO_LARGE` / `TOO_LARGE_TIME`.
  * - A crashed worker (native abort, out of memory) fails only its document.
+ * - Stopped through `signal` (Ctrl-C): nothing new starts, running documents
+ *   are cancelled, and every result that had finished is still yielded, in
+ *   input order, gaps skipped — so the caller can write them all.
  * - concurrency 1 (and a single file) runs in this thread (no worker): simplest
  *   to debug. A time-out there cannot kill the work; it aborts
  *   `DocumentOptions.signal`, which the PDF reader checks between pages (and
@@ -21,6 +24,7 @@ import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
+import { getHeapStatistics } from "node:v8";
 import { fileURLToPath } from "node:url";
 import type { AnalysisResult, DocError, SourceInfo } from "../model/document.js";
 import { docError } from "../model/errors.js";
@@ -29,6 +33,7 @@ import type { analyzeFile as AnalyzeFile, errorResult as ErrorResult } from "../
 import { formatFromName } from "../ingest/index.js";
 import { optionsHash, ResultCache } from "./cache.js";
 import { trimHeap } from "./heap.js";
+import { hardHeapLimitMb } from "../limits/memory.js";
 import type { WorkerTask } from "./worker.js";
 
 /** One input file: where to read it, and the path the result reports. */
@@ -112,6 +117,14 @@ function crashError(detail: string): DocError {
   };
 }
 
+/**
+ * In this thread V8's limit is the process's own (no resourceLimits), and reaching it aborts the
+ * process just the same: documents get three quarters of it as their budget.
+ */
+function inProcessBudgetMb(): number {
+  return Math.floor((getHeapStatistics().heap_size_limit * 0.75) / (1024 * 1024));
+}
+
 export async function* runBatch(files: FileEntry[], options: BatchOptions = {}): AsyncGenerator<AnalysisResult> {
   if (files.length === 0) return;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
@@ -119,6 +132,10 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   const docOptions = documentOptions(options);
   const cache = options.cacheDir ? new ResultCache(options.cacheDir, await optionsHash(docOptions)) : null;
   const filename = concurrency > 1 && files.length > 1 ? workerFile() : null;
+  // The user's limit is the documents' budget, checked by the pipeline; V8's own limit sits above
+  // it, because reaching V8's limit can abort the whole process (see limits/memory.ts).
+  const heapBudgetMb = Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB));
+  const workerOptions: DocumentOptions = { ...docOptions, memoryBudgetMb: heapBudgetMb };
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
   const pool = filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({
@@ -126,7 +143,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         maxThreads: Math.min(concurrency, files.length),
         minThreads: 0,
         idleTimeout: 1000,
-        resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB)) },
+        resourceLimits: { maxOldGenerationSizeMb: hardHeapLimitMb(heapBudgetMb) },
       })
     : null;
   const slots = pool ? Math.min(concurrency, files.length) : 1;
@@ -139,7 +156,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
     let timedOut = false;
     const timer = timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort("timeout")), timeoutMs) : null;
     try {
-      return await pool!.run({ path: file.path, displayPath: file.displayPath, options: docOptions }, { signal: controller.signal });
+      return await pool!.run({ path: file.path, displayPath: file.displayPath, options: workerOptions }, { signal: controller.signal });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       const { errorResult } = await pipeline();
@@ -160,7 +177,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
     // does not keep the process alive after its result has been reported.
     const stop = new AbortController();
     const { analyzeFile, errorResult } = await pipeline();
-    const work = analyzeFile(file.path, { ...docOptions, signal: stop.signal }, file.displayPath).catch((e: unknown) =>
+    const work = analyzeFile(file.path, { ...docOptions, signal: stop.signal, memoryBudgetMb: inProcessBudgetMb() }, file.displayPath).catch((e: unknown) =>
       errorResult(sourceOf(file), crashError(e instanceof Error ? e.message : String(e))),
     );
     if (timeoutMs <= 0) return work;
@@ -230,6 +247,15 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
       }
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
+    }
+    // Interrupted: every document that had finished is still handed over, in input order, even
+    // when an earlier one (a slow first PDF) had not; the caller lists the gaps as unfinished.
+    if (signal?.aborted) {
+      for (const i of [...done.keys()].sort((a, b) => a - b)) {
+        const r = done.get(i)!;
+        done.delete(i);
+        yield r;
+      }
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);

@@ -51,6 +51,8 @@ export async function runChecklist(doc: WorkingDocument, options: DocumentOption
       : "无法判断报告类型，按工作总结清单检查；可用 --type 指定类型。";
   }
   const list = lists.get(id) ?? lists.get(FALLBACK_TYPE)!;
+  // A forced type is labelled by the checklist that checks it (a user's own type has its own label).
+  if (options.type && doc.reportType?.forced && list.id === options.type) doc.reportType = { ...doc.reportType, label: list.label };
   const result = runRules(doc, list);
   doc.checklist = note ? { ...result, note } : result;
 }

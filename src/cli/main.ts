@@ -15,9 +15,9 @@ import { createInterface } from "node:readline";
 import { extname, relative } from "node:path";
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import type { AnalysisResult, ReportTypeId } from "../model/document.js";
+import type { AnalysisResult, CustomTypeId, ReportTypeId } from "../model/document.js";
 import type { DocumentOptions, SegmenterName } from "../model/options.js";
-import { collectFiles } from "../index.js";
+import { collectFiles, SKIP_REASON_LABELS, type SkippedFile } from "../index.js";
 import { runBatch, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, type BatchOptions, type FileEntry } from "../batch/pool.js";
 import { DEFAULT_CACHE_DIR, toolVersion } from "../batch/cache.js";
 import { FORMAT_NAMES, formatters, type FormatName, type ReportContext } from "../report/index.js";
@@ -27,7 +27,8 @@ import { SummaryBuilder, formatSummary } from "../report/summary.js";
 import { computeStats, StatsBuilder, formatStatsCsv, formatStatsHtml, formatStatsJson, formatStatsTable } from "../stats/index.js";
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitCodeFor, failsAt, type FailOn } from "./exit-codes.js";
 import { createProgress } from "./progress.js";
-import { LineWriter, insideDir, writeAtomic } from "./output.js";
+import { HELP_TITLES, optionDescription, translateCommanderError } from "./messages.js";
+import { LineWriter, insideDir, prepareOutDir, writeAtomic } from "./output.js";
 
 /** A mistake in the command line: reported in one line, exit 2. */
 class UsageError extends Error {}
@@ -36,7 +37,7 @@ const REPORT_TYPES: ReportTypeId[] = ["analysis-check", "democratic-life", "rect
 
 interface CommonCliOptions {
   checklist?: string[];
-  type?: ReportTypeId;
+  type?: ReportTypeId | CustomTypeId;
   concurrency?: number;
   segmenter?: SegmenterName;
   restoreSpin?: "on" | "off" | "auto";
@@ -94,14 +95,14 @@ function byteSize(v: string): number {
 function addDocumentOptions(cmd: Command): Command {
   return cmd
     .option("--checklist <file>", "额外的清单 YAML 文件(可重复)", collect)
-    .addOption(new Option("--type <type>", "指定报告类型,不自动识别").choices(REPORT_TYPES))
-    .option("--concurrency <n>", `并行线程数(默认 CPU 核数 ${availableParallelism()};1 = 不用工作线程)`, positiveInt("--concurrency"))
+    .option("--type <type>", `指定报告类型,不自动识别:${REPORT_TYPES.join("、")},或 --checklist 文件中自定义的类型 id`)
+    .option("--concurrency <n>", `并行线程数,默认为 CPU 核数(本机 ${availableParallelism()});1 表示不用工作线程,在主线程逐个分析`, positiveInt("--concurrency"))
     .addOption(new Option("--segmenter <name>", "分词器").choices(["rs", "nodejieba"]).default("rs"))
     .addOption(new Option("--restore-spin <mode>", "还原同义改写文本").choices(["on", "off", "auto"]).default("auto"))
-    .option("--ocr", "对没有文字层的 PDF 页做 OCR")
-    .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)`, seconds)
+    .option("--ocr", "对没有文字层或文字层乱码的 PDF 页做 OCR")
+    .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)。--concurrency 1 时只能在阶段之间和 PDF 页之间停下`, seconds)
     .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
-    .option("--max-memory <MB>", `每个工作线程的堆内存上限,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB};--concurrency 1 时不设)`, megabytes)
+    .option("--max-memory <MB>", `每个文件可用的堆内存,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB});超出即按 TOO_LARGE 跳过`, megabytes)
     .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
     .option("--quiet", "不显示进度和汇总")
     .option("--no-color", "不使用颜色");
@@ -189,25 +190,34 @@ async function checkChecklistFiles(files: string[]): Promise<void> {
   }
 }
 
+/** --type: a built-in type, or the id of a checklist given with --checklist (`id: my-type`). */
+async function checkType(type: string | undefined, checklistFiles: string[]): Promise<void> {
+  if (type === undefined || (REPORT_TYPES as string[]).includes(type)) return;
+  const mod = await loadChecklistModule();
+  const load = mod?.["loadChecklists"];
+  const ids = typeof load === "function" ? [...((load as (f: string[]) => Map<string, unknown>)(checklistFiles)).keys()] : [...REPORT_TYPES];
+  if (ids.includes(type)) return;
+  const hint = checklistFiles.length ? "" : ";自定义类型须同时用 --checklist 给出定义它的清单文件(id: " + type + ")";
+  throw new UsageError(`未知的报告类型:${type}(可选:${ids.join("、")}${hint})`);
+}
+
 async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
   const started = Date.now();
   const formats = parseFormats(o.format, o.out);
   const htmlWanted = formats.some((f) => formatters[f].needsText);
   const includeText = !!o.includeText;
   await checkChecklistFiles(o.checklist ?? []);
-  const { files, skipped } = await collectFiles(paths);
-  if (files.length === 0) {
-    throw new UsageError(`没有找到可分析的文档${skipped.length ? `(跳过了 ${skipped.length} 个非文档文件)` : ""}:${paths.join(" ")}`);
-  }
+  await checkType(o.type, o.checklist ?? []);
+  const { files, skipped, skippedDetail } = await collectFiles(paths);
+  if (files.length === 0) throw new UsageError(nothingToAnalyse(paths, skippedDetail));
   const entries: FileEntry[] = files.map((f) => ({ path: f, displayPath: f }));
 
   let jsonl: LineWriter | null = null;
   if (o.out) {
     try {
-      await mkdir(o.out, { recursive: true });
-      if (!(await stat(o.out)).isDirectory()) throw new Error("not a directory");
+      await prepareOutDir(o.out);
     } catch (e) {
-      throw new UsageError(`无法创建输出目录 ${o.out}:${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError(`输出目录 ${o.out} 不可用:${e instanceof Error ? e.message : String(e)}。请用 --out 指定一个可写的文件夹。`);
     }
     if (formats.includes("jsonl")) jsonl = new LineWriter(insideDir(o.out, "results.jsonl"));
   }
@@ -220,7 +230,8 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
 
   const quiet = !!o.quiet;
   const progress = createProgress(quiet ? "none" : process.stderr.isTTY ? "bar" : "lines");
-  const summary = new SummaryBuilder(files.length, skipped);
+  const summary = new SummaryBuilder(files.length, skipped, skippedDetail);
+  const yielded = new Set<string>();
   const failOn = o.failOn;
   let failing = 0;
   let unreadable = 0;
@@ -234,6 +245,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   progress.start(files.length);
   try {
     for await (const r of runBatch(entries, batch)) {
+      yielded.add(r.source.path);
       summary.add(r);
       if (r.status === "error") unreadable++;
       else if (failsAt(r, failOn)) failing++;
@@ -251,11 +263,13 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
 
   const interrupted = controller.signal.aborted;
   summary.summary.interrupted = interrupted;
+  if (interrupted) summary.summary.unfinished = entries.map((e) => e.displayPath).filter((p) => !yielded.has(p));
   summary.summary.elapsedMs = Date.now() - started;
   const ctx: ReportContext = {
     generatedAt: new Date().toISOString(),
     toolVersion: toolVersion(),
     skipped,
+    skippedDetail,
     interrupted: interrupted ? { done: summary.summary.done, total: files.length } : null,
     total: files.length,
     color: stdoutColor,
@@ -281,6 +295,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     // The summary goes to stdout only when stdout is not carrying machine-readable output.
     const toStdout = !!o.out || streamed === "table";
     const stream = toStdout ? process.stdout : process.stderr;
+    summary.summary.written = written;
     let text = formatSummary(summary.summary, useColor(o, stream));
     if (written.length) text += `已写出:\n${written.map((w) => "  " + w).join("\n")}\n`;
     stream.write(text);
@@ -291,6 +306,22 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     setTimeout(() => process.exit(code), 200).unref();
   }
   return code;
+}
+
+/** Why nothing is left to analyse: a pattern that matched nothing says so, not "skipped 1 non-document". */
+function nothingToAnalyse(paths: string[], detail: SkippedFile[]): string {
+  const noMatch = detail.filter((d) => d.reason === "no-match").map((d) => d.path);
+  const others = detail.filter((d) => d.reason !== "no-match");
+  const parts: string[] = [];
+  if (noMatch.length) parts.push(`通配符没有匹配到任何文件:${noMatch.join(" ")}(请检查路径和写法;在 shell 中请给通配符加引号)`);
+  if (others.length) {
+    const byReason = new Map<string, number>();
+    for (const d of others) byReason.set(SKIP_REASON_LABELS[d.reason], (byReason.get(SKIP_REASON_LABELS[d.reason]) ?? 0) + 1);
+    const what = [...byReason].map(([label, n]) => `${n} 个${label.replace(/[((].*$/, "")}`).join("、");
+    parts.push(`没有找到可分析的文档(跳过了 ${what}):${paths.filter((p) => !noMatch.includes(p)).join(" ")}`);
+  }
+  if (!parts.length) parts.push(`没有找到可分析的文档:${paths.join(" ")}`);
+  return parts.join(";");
 }
 
 /** Results from previous runs (.jsonl / results.json), read lazily line by line. */
@@ -330,6 +361,8 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
     }
   }
   let interrupted = false;
+  await checkChecklistFiles(o.checklist ?? []);
+  await checkType(o.type, o.checklist ?? []);
   if (others.length) {
     const { files } = await collectFiles(others);
     const progress = createProgress(o.quiet ? "none" : process.stderr.isTTY ? "bar" : "lines");
@@ -454,7 +487,8 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     }
     for (const err of errors) {
       const text = typeof err === "string" ? err : err && typeof err === "object" ? String((err as Record<string, unknown>)["message"] ?? JSON.stringify(err)) : String(err);
-      process.stderr.write(`✘ ${arg}:${text}\n`);
+      // The loader's message already starts with the path (`bad.yaml:4: …`): print it once.
+      process.stderr.write(`✘ ${text.startsWith(arg) ? text : `${arg}:${text}`}\n`);
     }
     return EXIT_FINDINGS;
   }
@@ -465,10 +499,17 @@ export function buildProgram(setCode: (code: number) => void): Command {
   const program = new Command("report-check");
   program
     .description("检查中文分析检查报告、对照检查材料、整改情况报告和工作总结的要素")
-    .version(toolVersion(), "-V, --version")
+    .version(toolVersion(), "-V, --version", "显示版本号")
+    .helpOption("-h, --help", "显示帮助")
+    .helpCommand("help [command]", "显示某个命令的帮助")
     .exitOverride()
     .showHelpAfterError("(用 --help 查看用法)")
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureHelp({ styleTitle: (t) => HELP_TITLES[t] ?? t, optionDescription })
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // Parse errors in Chinese, like every other message (commander's are English).
+      outputError: (s, write) => write(translateCommanderError(s, process.argv)),
+    });
 
   addDocumentOptions(
     program

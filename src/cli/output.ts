@@ -6,7 +6,8 @@
  * stay inside --out.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, isAbsolute } from "node:path";
 
 /** `dir/name`, refusing any name that would land outside `dir` (`../x`, `/etc/x`). */
@@ -18,7 +19,8 @@ export function insideDir(dir: string, name: string): string {
 }
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  // Not mkdir's recursive mode: see prepareOutDir (it never returns under /proc).
+  if (!(await stat(dirname(path)).catch(() => null))?.isDirectory()) await prepareOutDir(dirname(path));
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await writeFile(tmp, data);
@@ -41,5 +43,52 @@ export class LineWriter {
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+/**
+ * Makes --out ready before any document is analysed, or says in Chinese why it cannot be.
+ *
+ * Not `mkdir(dir, { recursive: true })`: on Node 20 that never returns for a path under /proc
+ * (`--out /proc/nope` spun at 99 % CPU for over ten minutes). The folders are created one level
+ * at a time from the nearest existing ancestor, which must be a writable folder, and a probe
+ * file is written and removed, so a read-only or full location fails here, not after the batch.
+ */
+export async function prepareOutDir(dir: string): Promise<void> {
+  const target = resolve(dir);
+  const missing: string[] = [];
+  let at = target;
+  for (;;) {
+    const info = await stat(at).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" || e.code === "ENOTDIR" ? null : Promise.reject(e)));
+    if (info) {
+      if (!info.isDirectory()) {
+        throw new Error(at === target ? `${dir} 已存在,但不是文件夹` : `路径中的 ${at} 是文件,不是文件夹`);
+      }
+      break;
+    }
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  try {
+    await access(at, constants.W_OK);
+  } catch {
+    throw new Error(`没有写入 ${at} 的权限`);
+  }
+  for (const d of missing) {
+    try {
+      await mkdir(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`无法创建文件夹 ${d}(${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  }
+  const probe = join(target, `.report-check-probe.${process.pid}.tmp`);
+  try {
+    await writeFile(probe, "");
+  } catch (e) {
+    throw new Error(`无法在 ${dir} 中写入文件(${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
   }
 }

@@ -623,11 +623,13 @@ export function repairEnumerations(blocks: Block[]): number {
  * `ocrPages` (pages read), `ocrMsPerPage` (mean render + recognition time per
  * page, ms), plus `ocrLinesDropped` and `ocrRunningLinesRemoved`.
  */
-export async function ocrPdf(buffer: Buffer, _options: DocumentOptions, tuning: OcrTuning = DEFAULT_TUNING): Promise<RawDocument> {
+export async function ocrPdf(buffer: Buffer, _options: DocumentOptions, tuning: OcrTuning = DEFAULT_TUNING, only?: ReadonlySet<number>): Promise<RawDocument> {
   const pdf = await openRasterPdf(buffer);
   const pages: OcrPage[] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
+      // `only`: the pages whose text layer could not be used (garbled); the rest keep their text.
+      if (only && !only.has(n)) continue;
       const raster = await pdf.renderPage(n, tuning.render);
       pages.push(await recognizePage(raster, tuning));
     }

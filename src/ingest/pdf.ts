@@ -30,6 +30,7 @@ import { dirname, join, sep } from "node:path";
 import type { PDFDocumentLoadingTask } from "pdfjs-dist/types/src/display/api.js";
 import type { RawDocument } from "../model/document.js";
 import { ReportCheckError } from "../model/errors.js";
+import { checkHeap } from "../limits/memory.js";
 import type { DocumentOptions } from "../model/options.js";
 import { layoutPages, type PdfPage, type PdfTextItem } from "./pdf-layout.js";
 
@@ -196,9 +197,12 @@ function loadPdfJs(): Promise<PdfJs> {
       const pdfjs = (await import("pdfjs-dist/build/pdf.mjs")) as unknown as PdfJs;
       // Run the worker code in this thread (pdf.js's "fake worker"): the batch
       // pool already gives each document its own thread.
-      const worker = await importTextOnlyWorker(root);
+      // `before` is read BEFORE the import: pdf.worker.mjs sets globalThis.pdfjsWorker itself when
+      // it is evaluated, and restoring that would hand the text-only worker (no glyph programs) to
+      // the legacy build that renders pages for OCR — text pages then rasterise blank.
       const gw = globalThis as unknown as { pdfjsWorker?: unknown };
       const before = gw.pdfjsWorker;
+      const worker = await importTextOnlyWorker(root);
       gw.pdfjsWorker = worker;
       // The display layer reads globalThis.pdfjsWorker once, synchronously, on the
       // first access of this getter and caches it; reading it now binds THIS build
@@ -299,6 +303,8 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (options.signal.aborted) throw new ReportCheckError("TOO_LARGE", `stopped at page ${n} of ${numPages}`, "TOO_LARGE_TIME");
       }
+      // The memory budget (worker threads): a PDF whose pages pile up more text than it allows stops here.
+      checkHeap(options.memoryBudgetMb, `page ${n} of ${numPages}`);
       let items: PdfTextItem[] = [];
       try {
         const page = await doc.getPage(n);
@@ -351,8 +357,16 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
     throw new ReportCheckError("PDF_NO_TEXT", `${meaningful} characters of text on ${numPages} pages`);
   }
 
-  // A text layer that decodes to mojibake.
+  // A text layer that decodes to mojibake. With --ocr, the pages that are garbled are read as
+  // images instead (their glyphs draw correctly; only the font's Unicode mapping is missing), the
+  // others keep their text layer; without it, the document is TEXT_GARBLED.
   const g = garbledShare(allText);
+  const garbledPages = new Set<number>();
+  pageTexts.forEach((t, i) => {
+    const pg = garbledShare(t);
+    if (pg.bad >= 10 && pg.share > 0.3) garbledPages.add(i + 1);
+  });
+  if (options.ocr && garbledPages.size > 0) return ocrGarbledPages(buffer, options, pages, garbledPages);
   if (g.bad >= 20 && g.share > 0.3) {
     throw new ReportCheckError("TEXT_GARBLED", `${g.bad} unreadable vs ${g.cjk} CJK characters (${(g.share * 100).toFixed(0)}%)`);
   }
@@ -372,4 +386,37 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
     warnings.push({ stage: "ingest", code: "PDF_PARTLY_GARBLED", message: `PDF 文字层有 ${g.bad} 个字符无法解码(占 ${(g.share * 100).toFixed(1)}%)。` });
   }
   return { format: "pdf", blocks, pages: numPages, repairs, warnings };
+}
+
+/**
+ * --ocr on a PDF with garbled pages: OCR those pages, lay out the others from their text layer,
+ * and merge the blocks in page order. Every garbled page → the whole document goes through OCR.
+ */
+async function ocrGarbledPages(buffer: Buffer, options: DocumentOptions, pages: PdfPage[], garbled: Set<number>): Promise<RawDocument> {
+  const { ocrPdf } = await import("./ocr.js");
+  if (garbled.size === pages.length) {
+    const all = await ocrPdf(buffer, options);
+    all.repairs = { ...all.repairs, ocrGarbledPages: garbled.size };
+    all.warnings.push(garbledWarning(garbled.size));
+    return all;
+  }
+  const read = await ocrPdf(buffer, options, undefined, garbled);
+  const text = layoutPages(pages.map((p) => (garbled.has(p.number) ? { ...p, items: [] } : p)));
+  const blocks = [...text.blocks, ...read.blocks].map((b, i) => ({ b, i }));
+  // Stable by page: text-layer blocks and OCR blocks of different pages interleave by page number.
+  blocks.sort((x, y) => (x.b.page ?? 0) - (y.b.page ?? 0) || x.i - y.i);
+  return {
+    ...read,
+    blocks: blocks.map((x) => x.b),
+    pages: pages.length,
+    repairs: { ...text.repairs, ...read.repairs, ocrGarbledPages: garbled.size },
+    warnings: [
+      ...read.warnings,
+      garbledWarning(garbled.size),
+    ],
+  };
+}
+
+function garbledWarning(pages: number): RawDocument["warnings"][number] {
+  return { stage: "ingest", code: "PDF_GARBLED_PAGES_OCR", message: `PDF 有 ${pages} 页文字层无法解码,已按图像识别(OCR);识别结果可能有错字,请核对原件。` };
 }

@@ -242,10 +242,19 @@ export interface ChecklistResult {
 }
 
 export interface ReportTypeGuess {
-  id: ReportTypeId;
+  /** A built-in type id, or a user's own checklist id when forced with `--type` (`my-type`). */
+  id: ReportTypeId | CustomTypeId;
+  /** The label of the type's checklist (a forced type shows ITS label, not the detected one's). */
   label: string;
   confidence: number;
+  /** True when the type was set by the user (`--type`/`options.type`), not detected; confidence is then 1. */
+  forced?: boolean;
+  /** With `forced`: what detection alone would have said. */
+  detected?: { id: ReportTypeId | CustomTypeId; label: string; confidence: number };
 }
+
+/** The id of a user's own checklist (`id: my-type` in a --checklist YAML). */
+export type CustomTypeId = string & { readonly customTypeId?: never };
 
 // ───────────────────────────── the working document ─────────────────────────────
 

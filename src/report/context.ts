@@ -1,3 +1,5 @@
+import type { SkippedEntry } from "./skipped.js";
+
 /** What a reporter may know besides the results (never analysis, never I/O). */
 export interface ReportContext {
   /** ISO time of the run. */
@@ -5,6 +7,8 @@ export interface ReportContext {
   toolVersion: string;
   /** Paths found in folders but not analysed (non-documents, unreadable folders). */
   skipped: string[];
+  /** The same paths with the reason each was skipped (shown beside the path when present). */
+  skippedDetail?: SkippedEntry[];
   /** Set when the run was stopped (Ctrl-C) before every file was done. */
   interrupted?: { done: number; total: number } | null;
   /** Number of files the run meant to analyse. */

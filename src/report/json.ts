@@ -25,6 +25,7 @@ export function formatJson(results: AnalysisResult[], ctx: ReportContext): strin
         complete: !ctx.interrupted,
         results,
         skipped: ctx.skipped,
+        ...(ctx.skippedDetail ? { skippedDetail: ctx.skippedDetail } : {}),
       },
       null,
       2,

@@ -3,7 +3,8 @@
  * checklist elements (shared/spec/checklists.md) and report types. Ids stay the
  * interface; these are only labels.
  */
-import type { CountKind, SectionRole, Severity } from "../model/document.js";
+import type { CountKind, ReportTypeGuess, SectionRole, Severity } from "../model/document.js";
+import { REPORT_TYPE_LABELS } from "../structure/report-type.js";
 
 export const COUNT_KINDS: CountKind[] = [
   "opinions",
@@ -71,12 +72,8 @@ export const RULE_LABELS: Record<string, string> = {
   "quality.spun-text": "疑似改写文本",
 };
 
-export const TYPE_LABELS: Record<string, string> = {
-  "analysis-check": "分析检查报告",
-  "democratic-life": "民主生活会对照检查材料",
-  rectification: "整改情况报告",
-  "work-summary": "工作总结/述职报告",
-};
+/** One label per type everywhere (table, stats, checklist list, HTML): the built-in checklists' own. */
+export const TYPE_LABELS: Record<string, string> = { ...REPORT_TYPE_LABELS };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -87,4 +84,11 @@ export function ruleLabel(id: string): string {
 export function typeLabel(id: string | null | undefined, fallback?: string): string {
   if (!id) return "未识别";
   return fallback ?? TYPE_LABELS[id] ?? id;
+}
+
+/** A result's type as shown in reports: its label, marked when the user forced it with --type. */
+export function reportTypeLabel(t: ReportTypeGuess | null | undefined): string {
+  if (!t) return "未识别";
+  const label = typeLabel(t.id, t.label);
+  return t.forced ? `${label}(指定)` : label;
 }

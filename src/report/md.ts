@@ -5,8 +5,9 @@
  */
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
-import { COUNT_LABELS, SEVERITY_LABELS, ruleLabel, typeLabel } from "./labels.js";
+import { COUNT_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "./labels.js";
 import { missingElements, statusLabel } from "./rows.js";
+import { describeSkipped } from "./skipped.js";
 
 function cell(s: string | number | null | undefined): string {
   if (s === null || s === undefined) return "";
@@ -26,19 +27,19 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   out.push(`生成时间:${ctx.generatedAt} · report-check ${ctx.toolVersion}`, "");
   if (ctx.interrupted) out.push(`> **运行被中断**:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
   out.push(`- 文档总数:${results.length}`, `- 已分析:${ok.length}(通过 ${passed},未通过 ${ok.length - passed})`, `- 无法读取:${failed.length}`);
-  if (ctx.skipped.length) out.push(`- 已跳过(非文档):${ctx.skipped.length}`);
+  if (ctx.skipped.length) out.push(`- 已跳过(非文档、锁定文件等):${ctx.skipped.length}`);
   out.push("");
   out.push("## 总览", "");
   out.push("| 文件 | 类型 | 结论 | 缺失要素 | 问题 | 原因 | 措施 | 数字事实 |", "|---|---|---|---|---:|---:|---:|---:|");
   for (const r of results) {
     out.push(
-      `| ${cell(r.source.path)} | ${cell(r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : "")} | ${cell(statusLabel(r))} | ${cell(missingElements(r).map(ruleLabel).join("、"))} | ${r.status === "ok" ? r.problems.length : ""} | ${r.status === "ok" ? r.causes.length : ""} | ${r.status === "ok" ? r.measures.length : ""} | ${r.status === "ok" ? r.counts.length : ""} |`,
+      `| ${cell(r.source.path)} | ${cell((r.reportType ? reportTypeLabel(r.reportType) : ""))} | ${cell(statusLabel(r))} | ${cell(missingElements(r).map(ruleLabel).join("、"))} | ${r.status === "ok" ? r.problems.length : ""} | ${r.status === "ok" ? r.causes.length : ""} | ${r.status === "ok" ? r.measures.length : ""} | ${r.status === "ok" ? r.counts.length : ""} |`,
     );
   }
   out.push("");
   for (const r of ok) {
     out.push(`## ${inline(r.title ?? r.source.path)}`, "");
-    out.push(`文件:\`${r.source.path.replace(/`/g, "'")}\` · 类型:${inline(r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : "未识别")} · ${statusLabel(r)}`, "");
+    out.push(`文件:\`${r.source.path.replace(/`/g, "'")}\` · 类型:${inline(reportTypeLabel(r.reportType))} · ${statusLabel(r)}`, "");
     const findings = r.checklist?.findings ?? [];
     if (findings.length) {
       out.push("检查发现:", "");
@@ -67,8 +68,11 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
     out.push("");
   }
   if (ctx.skipped.length) {
-    out.push("## 已跳过的非文档文件", "");
-    for (const p of ctx.skipped) out.push(`- \`${p.replace(/`/g, "'")}\``);
+    out.push("## 已跳过的文件", "");
+    for (const p of ctx.skipped) {
+      const why = describeSkipped(p, ctx.skippedDetail).slice(p.length);
+      out.push(`- \`${p.replace(/`/g, "'")}\`${why}`);
+    }
     out.push("");
   }
   return out.join("\n");

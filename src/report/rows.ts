@@ -4,7 +4,7 @@
  * per problem / cause / measure). Pure: results in, rows out.
  */
 import type { AnalysisResult, CountKind } from "../model/document.js";
-import { COUNT_KINDS, COUNT_LABELS, SEVERITY_LABELS, ruleLabel, typeLabel } from "./labels.js";
+import { COUNT_KINDS, COUNT_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "./labels.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -66,7 +66,7 @@ export function documentsTable(results: AnalysisResult[]): Table {
       r.source.format,
       statusLabel(r),
       r.title,
-      r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : null,
+      r.reportType ? reportTypeLabel(r.reportType) : null,
       r.reportType ? Math.round(r.reportType.confidence * 100) / 100 : null,
       r.status === "ok" ? (r.checklist?.passed ?? null) : null,
       missing.join(", "),

@@ -9,6 +9,7 @@ import { errorMessage, type ErrorCode } from "../model/errors.js";
 import { ruleLabel } from "./labels.js";
 import { missingElements } from "./rows.js";
 import { padCjk } from "./width.js";
+import { describeSkipped, type SkippedEntry } from "./skipped.js";
 
 export interface Summary {
   total: number;
@@ -16,17 +17,24 @@ export interface Summary {
   ok: number;
   passed: number;
   failed: number;
-  errors: Record<string, { count: number; files: string[] }>;
+  /** Failed documents by code AND message: one code has several causes (TOO_LARGE: size, time, memory, zip bomb), each with its own advice. */
+  errors: Record<string, { code: string; message: string; count: number; files: string[] }>;
   missing: Record<string, number>;
   findings: { error: number; warning: number; info: number };
   skipped: string[];
+  /** Why each skipped path was skipped (shown beside it). */
+  skippedDetail?: SkippedEntry[];
+  /** The files the run wrote (the summary points to one of them for the full lists). */
+  written?: string[];
+  /** Documents not finished when the run was interrupted, in input order. */
+  unfinished?: string[];
   interrupted: boolean;
   elapsedMs: number;
 }
 
 export class SummaryBuilder {
   readonly summary: Summary;
-  constructor(total: number, skipped: string[]) {
+  constructor(total: number, skipped: string[], skippedDetail?: SkippedEntry[]) {
     this.summary = {
       total,
       done: 0,
@@ -37,6 +45,7 @@ export class SummaryBuilder {
       missing: {},
       findings: { error: 0, warning: 0, info: 0 },
       skipped,
+      ...(skippedDetail ? { skippedDetail } : {}),
       interrupted: false,
       elapsedMs: 0,
     };
@@ -47,7 +56,8 @@ export class SummaryBuilder {
     s.done++;
     if (r.status === "error") {
       const code = r.error?.code ?? "READ_FAILED";
-      const e = (s.errors[code] ??= { count: 0, files: [] });
+      const message = r.error?.message || advice(code);
+      const e = (s.errors[`${code}\u0000${message}`] ??= { code, message, count: 0, files: [] });
       e.count++;
       if (e.files.length < 20) e.files.push(r.source.path);
       return;
@@ -58,6 +68,15 @@ export class SummaryBuilder {
     for (const f of r.checklist?.findings ?? []) s.findings[f.severity] = (s.findings[f.severity] ?? 0) + 1;
     for (const id of missingElements(r)) s.missing[id] = (s.missing[id] ?? 0) + 1;
   }
+}
+
+/**
+ * Where the complete list of skipped files can be read: only a file this run wrote that holds it
+ * (results.json, report.html, report.md); nothing when none does (stdout formats, no --out).
+ */
+function fullListHint(written: string[] | undefined): string {
+  const full = (written ?? []).filter((w) => /(?:^|[\\/])(?:results\.json|report\.html|report\.md)$/.test(w));
+  return full.length ? `(完整列表见 ${full.join("、")})` : "";
 }
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -80,22 +99,28 @@ export function formatSummary(s: Summary, color = false): string {
   lines.push(`文档总数  ${s.total}`);
   lines.push(`已分析    ${s.ok}   (通过 ${paint(color, "32", String(s.passed))},未通过 ${paint(color, "31", String(s.failed))})`);
   lines.push(`无法读取  ${errorCount === 0 ? "0" : paint(color, "35", String(errorCount))}`);
-  for (const [code, e] of Object.entries(s.errors).sort((a, b) => b[1].count - a[1].count)) {
-    lines.push(`  ${code.padEnd(18)} ${String(e.count).padStart(4)}  ${advice(code)}`);
+  for (const e of Object.values(s.errors).sort((a, b) => b.count - a.count)) {
+    lines.push(`  ${e.code.padEnd(18)} ${String(e.count).padStart(4)}  ${e.message}`);
     for (const f of e.files.slice(0, 5)) lines.push(`      ${f}`);
     if (e.count > 5) lines.push(`      … 另 ${e.count - 5} 个`);
   }
-  if (s.errors["PDF_NO_TEXT"]) lines.push(paint(color, "33", `提示:${s.errors["PDF_NO_TEXT"].count} 个 PDF 是扫描件,请加 --ocr 重新运行以识别文字。`));
+  const scans = Object.values(s.errors).filter((e) => e.code === "PDF_NO_TEXT").reduce((a, e) => a + e.count, 0);
+  if (scans) lines.push(paint(color, "33", `提示:${scans} 个 PDF 是扫描件,请加 --ocr 重新运行以识别文字。`));
   const missing = Object.entries(s.missing).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (missing.length) {
     lines.push("缺失要素(文档数):");
     for (const [id, n] of missing) lines.push(`  ${padCjk(ruleLabel(id), 18)}${id.padEnd(22)} ${String(n).padStart(4)}`);
   }
   if (s.findings.error + s.findings.warning > 0) lines.push(`检查发现  错误 ${s.findings.error},警告 ${s.findings.warning}`);
+  if (s.interrupted && s.unfinished?.length) {
+    lines.push(paint(color, "33", `未完成(已中断) ${s.unfinished.length} 个:`));
+    for (const p of s.unfinished.slice(0, 10)) lines.push(`  ${p}`);
+    if (s.unfinished.length > 10) lines.push(`  … 另 ${s.unfinished.length - 10} 个`);
+  }
   if (s.skipped.length) {
-    lines.push(`已跳过(非文档) ${s.skipped.length} 个:`);
-    for (const p of s.skipped.slice(0, 10)) lines.push(`  ${p}`);
-    if (s.skipped.length > 10) lines.push(`  … 另 ${s.skipped.length - 10} 个(完整列表见 results.json / report.html)`);
+    lines.push(`已跳过 ${s.skipped.length} 个:`);
+    for (const p of s.skipped.slice(0, 10)) lines.push(`  ${describeSkipped(p, s.skippedDetail)}`);
+    if (s.skipped.length > 10) lines.push(`  … 另 ${s.skipped.length - 10} 个${fullListHint(s.written)}`);
   }
   if (s.elapsedMs) lines.push(`用时      ${(s.elapsedMs / 1000).toFixed(1)} 秒`);
   return lines.join("\n") + "\n";

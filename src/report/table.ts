@@ -8,7 +8,7 @@
  */
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
-import { ruleLabel, typeLabel } from "./labels.js";
+import { ruleLabel, reportTypeLabel } from "./labels.js";
 import { missingElements } from "./rows.js";
 import { padCjk } from "./width.js";
 
@@ -21,7 +21,7 @@ export function formatTableLine(r: AnalysisResult, color = false, pathWidth = 40
   }
   const passed = r.checklist?.passed !== false;
   const mark = passed ? paint(color, "32", padCjk("✔ 通过", 12)) : paint(color, "31", padCjk("✘ 未通过", 12));
-  const type = padCjk(r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : "未识别", 26);
+  const type = padCjk(reportTypeLabel(r.reportType), 26);
   const counts = `问题 ${r.problems.length} 原因 ${r.causes.length} 措施 ${r.measures.length}`;
   const missing = missingElements(r);
   const tail = missing.length ? "  " + paint(color, "33", "缺失:" + missing.map(ruleLabel).join("、")) : "";

@@ -12,7 +12,7 @@ import type { SectionNode, SectionRole, WorkingDocument } from "../model/documen
 import type { DocumentOptions } from "../model/options.js";
 import { detectHeadings } from "./headings.js";
 import { buildItems } from "./items.js";
-import { detectReportType } from "./report-type.js";
+import { detectReportType, REPORT_TYPE_LABELS } from "./report-type.js";
 import { classifyRole } from "./roles.js";
 import { detectTitle } from "./title.js";
 import { buildTree } from "./tree.js";
@@ -40,8 +40,16 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
     }
   };
   collect(roots);
-  doc.reportType = options.type ? { ...detectReportType({ title, text: doc.text, roles }), id: options.type } : detectReportType({ title, text: doc.text, roles });
+  const detected = detectReportType({ title, text: doc.text, roles });
+  // A forced type carries its own label (the checklist stage puts a custom checklist's label in).
+  doc.reportType = options.type
+    ? { id: options.type, label: forcedLabel(options.type), confidence: 1, forced: true, detected: { id: detected.id, label: detected.label, confidence: detected.confidence } }
+    : detected;
   doc.items = buildItems(units, placed, roots);
+}
+
+function forcedLabel(id: string): string {
+  return (REPORT_TYPE_LABELS as Record<string, string>)[id] ?? id;
 }
 
 function assignRoles(text: string, sections: SectionNode[], parentRole: SectionRole | null): void {

@@ -17,8 +17,9 @@
  */
 import type { AnalysisResult } from "../../model/document.js";
 import type { ReportContext } from "../context.js";
-import { COUNT_LABELS, ROLE_LABELS, SEVERITY_LABELS, ruleLabel, typeLabel } from "../labels.js";
+import { COUNT_LABELS, ROLE_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "../labels.js";
 import { missingElements, statusLabel } from "../rows.js";
+import { describeSkipped } from "../skipped.js";
 import { escapeHtml as e } from "./escape.js";
 import { highlightText, type Mark } from "./highlight.js";
 import { SCRIPT } from "./script.js";
@@ -134,7 +135,7 @@ function documentSection(r: AnalysisResult, i: number): string {
   const restored = r.text.restorations?.length ?? 0;
   const meta = [
     `文件:<code>${e(r.source.path)}</code>`,
-    `类型:${e(r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : "未识别")}${r.reportType ? `(置信度 ${Math.round(r.reportType.confidence * 100)}%)` : ""}`,
+    `类型:${e(reportTypeLabel(r.reportType))}${r.reportType ? `(置信度 ${Math.round(r.reportType.confidence * 100)}%)` : ""}`,
     `字数:${r.text.chars}`,
     r.source.pages ? `页数:${r.source.pages}` : "",
     r.text.script === "traditional" ? "原文为繁体(已转简体)" : "",
@@ -168,7 +169,7 @@ function overviewRow(r: AnalysisResult, i: number): string {
   return `<tr data-doc="${docId(i)}" data-type="${e(type)}" data-missing="${e(missing.join(" "))}" data-status="${statusKey(r)}">
 <td data-v="${i}" class="num">${i + 1}</td>
 <td data-v="${e(r.source.path)}"><a class="doc-link" href="#${docId(i)}">${e(r.title ?? r.source.path)}</a><br><span class="muted">${e(r.source.path)}</span></td>
-<td data-v="${e(type)}">${e(ok ? (r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : "未识别") : "")}</td>
+<td data-v="${e(type)}">${e(ok ? (reportTypeLabel(r.reportType)) : "")}</td>
 <td data-v="${statusKey(r)}">${statusBadge(r)}${r.status === "error" ? ` <code>${e(r.error?.code ?? "")}</code>` : ""}</td>
 <td data-v="${missing.length}">${missing.map((m) => `<span class="chip" title="${e(m)}">${e(ruleLabel(m))}</span>`).join("")}</td>
 ${num(ok ? r.problems.length : null)}${num(ok ? r.causes.length : null)}${num(ok ? r.measures.length : null)}
@@ -182,7 +183,7 @@ export function formatHtml(results: AnalysisResult[], ctx: ReportContext): strin
   const failed = results.filter((r) => r.status === "error");
   const passed = ok.filter((r) => r.checklist?.passed !== false).length;
   const types = [...new Set(ok.map((r) => r.reportType?.id).filter((t): t is NonNullable<typeof t> => !!t))].sort();
-  const typeLabels = new Map(ok.filter((r) => r.reportType).map((r) => [r.reportType!.id, typeLabel(r.reportType!.id, r.reportType!.label)]));
+  const typeLabels = new Map(ok.filter((r) => r.reportType).map((r) => [r.reportType!.id, reportTypeLabel(r.reportType)]));
   const missingCounts = new Map<string, number>();
   for (const r of ok) for (const m of missingElements(r)) missingCounts.set(m, (missingCounts.get(m) ?? 0) + 1);
   const missingIds = [...missingCounts.keys()].sort();
@@ -193,7 +194,7 @@ export function formatHtml(results: AnalysisResult[], ctx: ReportContext): strin
 <div class="total err"><b>${failed.length}</b>无法读取</div>
 <div class="total"><b>${ok.reduce((a, r) => a + r.problems.length, 0)}</b>问题</div>
 <div class="total"><b>${ok.reduce((a, r) => a + r.measures.length, 0)}</b>措施</div>
-${ctx.skipped.length ? `<div class="total"><b>${ctx.skipped.length}</b>已跳过(非文档)</div>` : ""}
+${ctx.skipped.length ? `<div class="total"><b>${ctx.skipped.length}</b>已跳过(非文档、锁定文件等)</div>` : ""}
 </div>`;
   const filters = `<div class="filters">
 <label>类型 <select id="f-type"><option value="">全部</option>${types.map((t) => `<option value="${e(t)}">${e(typeLabels.get(t) ?? t)}</option>`).join("")}</select></label>
@@ -213,7 +214,7 @@ ${ctx.skipped.length ? `<div class="total"><b>${ctx.skipped.length}</b>已跳过
         .join("")}</ul>`
     : "";
   const skippedHtml = ctx.skipped.length
-    ? `<details><summary>已跳过的非文档文件(${ctx.skipped.length})</summary><ul>${ctx.skipped.map((p) => `<li><code>${e(p)}</code></li>`).join("")}</ul></details>`
+    ? `<details><summary>已跳过的文件(${ctx.skipped.length})</summary><ul>${ctx.skipped.map((p) => `<li><code>${e(p)}</code>${e(describeSkipped(p, ctx.skippedDetail).slice(p.length))}</li>`).join("")}</ul></details>`
     : "";
   const legend = `<p class="legend">图例:<span class="l-problem">存在问题</span><span class="l-cause">原因分析</span><span class="l-measure">整改措施</span><span class="l-count">数字事实</span><span class="l-finding">检查发现</span><span class="l-restore">改写还原(悬停)</span></p>`;
   const interrupted = ctx.interrupted
