@@ -64,6 +64,8 @@ export const RULE_LABELS: Record<string, string> = {
   achievements: "工作成绩",
   "next.steps": "下一步打算",
   "rectified.progress": "整改进展",
+  "previous.rectification": "上年度整改落实",
+  talks: "谈心谈话",
   "quality.achievement-heavy": "讲成绩多讲问题少",
   "quality.objective-causes-only": "只讲客观原因",
   "quality.vague-measures": "措施空泛",
