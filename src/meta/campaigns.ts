@@ -14,6 +14,8 @@ export interface Campaign {
   id: CampaignId;
   /** Names, full and short, as regular expressions (simplified script). */
   names: RegExp;
+  /** Shorter names, read only in a title or an opening (“不忘初心”专题民主生活会), never counted in a body where they are slogans. */
+  short?: RegExp;
   /** First and last year it ran. */
   years: [number, number];
   /** The year most of its reports were written in, when nothing else tells. */
@@ -28,7 +30,7 @@ export const CAMPAIGNS: readonly Campaign[] = [
   { id: "three-stricts", names: /三严三实/, years: [2015, 2016], typical: 2015 },
   { id: "two-studies", names: /两学一做/, years: [2016, 2018], typical: 2016 },
   // 不忘初心、牢记使命主题教育 (2019–2020)
-  { id: "original-aspiration", names: /不忘初心[、，,]?\s*牢记使命(?:”)?主题教育|“不忘初心、牢记使命”|不忘初心牢记使命主题教育/, years: [2019, 2020], typical: 2019 },
+  { id: "original-aspiration", names: /不忘初心[、，,]?\s*牢记使命(?:”)?主题教育|“不忘初心、牢记使命”|不忘初心牢记使命主题教育/, years: [2019, 2020], typical: 2019, short: /不忘初心/ },
   { id: "party-history", names: /党史学习教育/, years: [2021, 2022], typical: 2021 },
   // 学习贯彻习近平新时代中国特色社会主义思想主题教育 (2023–2024); 以学铸魂、以学增智 is its motto
   { id: "xi-thought-education", names: /新时代中国特色社会主义思想主题教育|以学铸魂/, years: [2023, 2024], typical: 2023 },
@@ -46,10 +48,10 @@ export function campaignYears(id: CampaignId | null): Campaign | null {
  * The campaign a passage names, or null. A bare 主题教育 is the 2019 one or the
  * 2023 one: the year (when known) decides, else the more recent.
  */
-export function campaignIn(text: string, year: number | null): CampaignId | null {
+export function campaignIn(text: string, year: number | null, short = true): CampaignId | null {
   let best: { id: CampaignId; at: number } | null = null;
   for (const c of CAMPAIGNS) {
-    const m = c.names.exec(text);
+    const m = c.names.exec(text) ?? (short && c.short ? c.short.exec(text) : null);
     if (m && (!best || m.index < best.at)) best = { id: c.id, at: m.index };
   }
   if (best) return best.id;

@@ -90,7 +90,7 @@ const LABELLED_UNIT = /^(?:报送单位|填报单位|单位名称|发文单位|�
 export function unitFromTitle(title: string): string | null {
   const t = title.replace(/^\s*(?:(?:20\d\d|[〇零○一二三四五六七八九]{4})\s*年度?|第[一二三四五六七八九十]+篇\s*[:：])\s*/, "");
   const m = TITLE_CUT.exec(t);
-  const prefix = (m ? t.slice(0, m.index) : "").replace(/[\s的]+$/, "").replace(/\s+/g, "");
+  const prefix = (m ? t.slice(0, m.index) : "").replace(/[\s的“”"‘’《〈「『（(]+$/, "").replace(/\s+/g, "");
   return prefix.length >= 2 && ORG_END.test(prefix) ? prefix : null;
 }
 
