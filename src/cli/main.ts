@@ -6,7 +6,7 @@
  * exit code (see exit-codes.ts). The library below it never prints or exits.
  *
  *   report-check analyze <paths…> [--format table|json|jsonl|csv|xlsx|html|md[,…]] [--out DIR] …
- *   report-check stats <paths | results.jsonl …> [--format table|json|csv|html] [--out FILE]
+ *   report-check stats <paths | results.jsonl …> [--format table|json|csv|html] [--out FILE] [--by year|campaign|sector|level|scope|type]
  *   report-check checklist list | show TYPE | validate FILE
  */
 import { createReadStream } from "node:fs";
@@ -25,6 +25,9 @@ import { formatJsonlLine } from "../report/json.js";
 import { formatTableLine } from "../report/table.js";
 import { SummaryBuilder, formatSummary } from "../report/summary.js";
 import { computeStats, StatsBuilder, formatStatsCsv, formatStatsHtml, formatStatsJson, formatStatsTable } from "../stats/index.js";
+import { GroupedStatsBuilder } from "../stats/grouped.js";
+import { formatGroupedStatsCsv, formatGroupedStatsHtml, formatGroupedStatsJson, formatGroupedStatsTable } from "../stats/format-grouped.js";
+import { META_DIMENSIONS, type MetaDimension } from "../model/meta.js";
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitCodeFor, failsAt, type FailOn } from "./exit-codes.js";
 import { createProgress } from "./progress.js";
 import { HELP_TITLES, optionDescription, translateCommanderError } from "./messages.js";
@@ -60,6 +63,8 @@ interface AnalyzeCliOptions extends CommonCliOptions {
 interface StatsCliOptions extends CommonCliOptions {
   format?: string;
   out?: string;
+  /** Split every table by one dimension (meta or the report type). */
+  by?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -350,7 +355,9 @@ async function* readResults(path: string): AsyncGenerator<AnalysisResult> {
 async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
   const format = (o.format ?? "table").toLowerCase();
   if (!["table", "json", "csv", "html"].includes(format)) throw new UsageError(`stats 的输出格式只能是 table、json、csv 或 html:${format}`);
-  const builder = new StatsBuilder(true);
+  if (o.by !== undefined && !(META_DIMENSIONS as readonly string[]).includes(o.by)) throw new UsageError(`--by 只能是 ${META_DIMENSIONS.join("、")}:${o.by}`);
+  const by = o.by as MetaDimension | undefined;
+  const builder: { add(r: AnalysisResult): Promise<void> } = by ? new GroupedStatsBuilder(by, true) : new StatsBuilder(true);
   const saved = inputs.filter((p) => /\.(jsonl|json)$/i.test(p));
   const others = inputs.filter((p) => !/\.(jsonl|json)$/i.test(p));
   for (const p of saved) {
@@ -385,9 +392,14 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
     }
     interrupted = controller.signal.aborted;
   }
-  const s = builder.result();
-  const text =
-    format === "json" ? formatStatsJson(s) : format === "csv" ? formatStatsCsv(s) : format === "html" ? formatStatsHtml(s) : formatStatsTable(s);
+  let text: string;
+  if (builder instanceof GroupedStatsBuilder) {
+    const g = builder.result();
+    text = format === "json" ? formatGroupedStatsJson(g) : format === "csv" ? formatGroupedStatsCsv(g) : format === "html" ? formatGroupedStatsHtml(g) : formatGroupedStatsTable(g);
+  } else {
+    const s = (builder as StatsBuilder).result();
+    text = format === "json" ? formatStatsJson(s) : format === "csv" ? formatStatsCsv(s) : format === "html" ? formatStatsHtml(s) : formatStatsTable(s);
+  }
   if (o.out) {
     await writeAtomic(o.out, text);
     if (!o.quiet) process.stderr.write(`已写出:${o.out}\n`);
@@ -528,7 +540,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .description("统计:数字事实、条目数、缺失要素、高频词(可直接读取以前的 results.jsonl)")
       .argument("<inputs...>", "文档、文件夹,或以前运行得到的 results.jsonl / results.json")
       .option("--format <format>", "table、json、csv 或 html", "table")
-      .option("--out <file>", "写入文件(而不是标准输出)"),
+      .option("--out <file>", "写入文件(而不是标准输出)")
+      .option("--by <dimension>", "按维度分组统计:year(年份)、campaign(专项活动)、sector(领域)、level(层级)、scope(班子/个人)、type(报告类型)"),
   ).action(async (inputs: string[], o: StatsCliOptions) => setCode(await runStats(inputs, o)));
 
   program

@@ -7,6 +7,7 @@
  * The model is plain data (no class instances, no cycles): sections refer to
  * their parent by id, so it serializes as is.
  */
+import type { ReportMeta } from "./meta.js";
 import type { ErrorCode } from "./errors.js";
 
 /** `[start, end)`, UTF-16 code units into the normalized text. */
@@ -314,6 +315,9 @@ export interface WorkingDocument extends ExtractedFacts {
 
   // checklist
   checklist: ChecklistResult | null;
+
+  /** Report metadata (src/meta/); set by the extract stage on every analysed document. */
+  meta?: ReportMeta;
 }
 
 /** The schema-v1 object written per input document (see shared/spec/output.md). */
@@ -324,6 +328,8 @@ export interface AnalysisResult extends ExtractedFacts {
   error: { code: ErrorCode; message: string } | null;
   title: string | null;
   reportType: ReportTypeGuess | null;
+  /** Who wrote it, about which year, for which campaign; on every ok result. */
+  meta?: ReportMeta;
   text: {
     chars: number;
     script: "simplified" | "traditional";

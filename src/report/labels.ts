@@ -5,6 +5,7 @@
  */
 import type { CountKind, ReportTypeGuess, SectionRole, Severity } from "../model/document.js";
 import { REPORT_TYPE_LABELS } from "../structure/report-type.js";
+import type { MetaCampaign, MetaDimension, MetaLevel, MetaScope, MetaSector, ReportMeta } from "../model/meta.js";
 
 export const COUNT_KINDS: CountKind[] = [
   "opinions",
@@ -65,6 +66,8 @@ export const RULE_LABELS: Record<string, string> = {
   achievements: "工作成绩",
   "next.steps": "下一步打算",
   "rectified.progress": "整改进展",
+  "previous.rectification": "上年度整改落实",
+  talks: "谈心谈话",
   "quality.achievement-heavy": "讲成绩多讲问题少",
   "quality.objective-causes-only": "只讲客观原因",
   "quality.vague-measures": "措施空泛",
@@ -91,4 +94,74 @@ export function reportTypeLabel(t: ReportTypeGuess | null | undefined): string {
   if (!t) return "未识别";
   const label = typeLabel(t.id, t.label);
   return t.forced ? `${label}(指定)` : label;
+}
+
+/** `meta` values (shared/spec/output.md) with what a researcher calls them. */
+export const SCOPE_LABELS: Record<MetaScope, string> = { team: "班子/单位", personal: "个人" };
+export const SECTOR_LABELS: Record<MetaSector, string> = {
+  "party-gov": "党政机关",
+  enterprise: "企业",
+  finance: "金融",
+  education: "教育",
+  health: "卫生健康",
+  judicial: "政法",
+  "village-community": "村/社区",
+  other: "其他",
+};
+export const LEVEL_LABELS: Record<MetaLevel, string> = {
+  central: "中央",
+  province: "省级",
+  city: "市级",
+  county: "县级",
+  township: "乡镇/街道",
+  village: "村/社区",
+};
+export const CAMPAIGN_LABELS: Record<MetaCampaign, string> = {
+  "scientific-outlook": "学习实践科学发展观活动",
+  "mass-line": "群众路线教育实践活动",
+  "three-stricts": "“三严三实”专题教育",
+  "two-studies": "“两学一做”学习教育",
+  "original-aspiration": "“不忘初心、牢记使命”主题教育",
+  "party-history": "党史学习教育",
+  "xi-thought-education": "习近平新时代中国特色社会主义思想主题教育",
+  "party-discipline": "党纪学习教育",
+  "eight-rules": "中央八项规定精神学习教育",
+  inspection: "巡视巡察整改",
+  audit: "审计整改",
+  annual: "年度(无专项活动)",
+  other: "其他",
+};
+export const DIMENSION_LABELS: Record<MetaDimension, string> = {
+  year: "年份",
+  campaign: "专项活动",
+  sector: "领域",
+  level: "层级",
+  scope: "班子/个人",
+  type: "报告类型",
+};
+
+/** The value of one `stats --by` dimension for a result, as an id ("" when unknown). */
+export function dimensionValue(r: { reportType: { id: string } | null; meta?: ReportMeta }, dim: MetaDimension): string {
+  if (dim === "type") return r.reportType?.id ?? "";
+  const v = r.meta?.[dim];
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/** The Chinese label of a dimension value ("未知" for ""). */
+export function dimensionValueLabel(dim: MetaDimension, value: string): string {
+  if (!value) return "未知";
+  switch (dim) {
+    case "year":
+      return `${value}年`;
+    case "campaign":
+      return CAMPAIGN_LABELS[value as MetaCampaign] ?? value;
+    case "sector":
+      return SECTOR_LABELS[value as MetaSector] ?? value;
+    case "level":
+      return LEVEL_LABELS[value as MetaLevel] ?? value;
+    case "scope":
+      return SCOPE_LABELS[value as MetaScope] ?? value;
+    case "type":
+      return typeLabel(value);
+  }
 }

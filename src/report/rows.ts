@@ -4,7 +4,7 @@
  * per problem / cause / measure). Pure: results in, rows out.
  */
 import type { AnalysisResult, CountKind } from "../model/document.js";
-import { COUNT_KINDS, COUNT_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "./labels.js";
+import { CAMPAIGN_LABELS, COUNT_KINDS, COUNT_LABELS, reportTypeLabel, ruleLabel, SEVERITY_LABELS, typeLabel } from "./labels.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -38,6 +38,15 @@ export function countCell(r: AnalysisResult, kind: CountKind): Cell {
   return values.join("、");
 }
 
+/** The `meta` columns: ids for the coded fields (stable for filtering), the campaign's name beside its id. */
+const META_HEADERS = ["单位", "作者", "班子/个人", "领域", "层级", "年份", "专项活动", "专项活动(名称)", "落款日期"];
+
+function metaCells(r: AnalysisResult): Cell[] {
+  const m = r.meta;
+  if (!m) return META_HEADERS.map(() => null);
+  return [m.unit, m.person, m.scope, m.sector, m.level, m.year, m.campaign, m.campaign ? CAMPAIGN_LABELS[m.campaign] : null, m.signedOn];
+}
+
 export function documentsTable(results: AnalysisResult[]): Table {
   const headers = [
     "文件",
@@ -46,6 +55,7 @@ export function documentsTable(results: AnalysisResult[]): Table {
     "标题",
     "报告类型",
     "类型置信度",
+    ...META_HEADERS,
     "是否通过",
     "缺失要素",
     "缺失要素(名称)",
@@ -68,6 +78,7 @@ export function documentsTable(results: AnalysisResult[]): Table {
       r.title,
       r.reportType ? reportTypeLabel(r.reportType) : null,
       r.reportType ? Math.round(r.reportType.confidence * 100) / 100 : null,
+      ...metaCells(r),
       r.status === "ok" ? (r.checklist?.passed ?? null) : null,
       missing.join(", "),
       missing.map(ruleLabel).join("、"),
@@ -82,7 +93,7 @@ export function documentsTable(results: AnalysisResult[]): Table {
       r.error?.message ?? null,
     ];
   });
-  const widths = headers.map((h, i) => (i === 0 ? 48 : i === 3 ? 40 : i === headers.length - 1 ? 60 : Math.max(8, h.length * 2 + 2)));
+  const widths = headers.map((h, i) => (i === 0 ? 48 : i === 3 ? 40 : h === "单位" || h === "专项活动(名称)" ? 30 : i === headers.length - 1 ? 60 : Math.max(8, h.length * 2 + 2)));
   return { name: "文档", headers, rows, widths };
 }
 

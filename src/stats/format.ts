@@ -46,12 +46,17 @@ export function formatStatsJson(s: Stats): string {
   return JSON.stringify(s, null, 2) + "\n";
 }
 
-function csvCell(v: string | number): string {
+export function csvCell(v: string | number): string {
   const t = String(v);
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
 export function formatStatsCsv(s: Stats): string {
+  return BOM + statsCsvRows(s).map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The CSV rows of one Stats, header first (shared with the grouped CSV, which puts the group in front). */
+export function statsCsvRows(s: Stats): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [["类别", "名称", "代码", "文档数", "合计", "平均", "中位数", "最小", "最大", "占比"]];
   for (const [k, v] of Object.entries(s.counts) as Array<[CountKind, NumberStats]>) rows.push(["数字事实", COUNT_LABELS[k] ?? k, k, v.documents, v.sum, v.mean, v.median, v.min, v.max, ""]);
   for (const k of ["problems", "causes", "measures"] as const) {
@@ -65,7 +70,7 @@ export function formatStatsCsv(s: Stats): string {
   }
   for (const t of s.terms.problems) rows.push(["问题高频词", t.term, "", t.count, "", "", "", "", "", ""]);
   for (const t of s.terms.measures) rows.push(["措施高频词", t.term, "", t.count, "", "", "", "", "", ""]);
-  return BOM + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return rows;
 }
 
 /** A horizontal bar chart as inline SVG. */

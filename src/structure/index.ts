@@ -11,6 +11,7 @@
 import type { SectionNode, SectionRole, WorkingDocument } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
 import { detectHeadings } from "./headings.js";
+import { isPreviousRectificationHeading } from "./previous-rectification.js";
 import { buildItems } from "./items.js";
 import { detectReportType, REPORT_TYPE_LABELS } from "./report-type.js";
 import { classifyRole } from "./roles.js";
@@ -30,6 +31,7 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   const candidates = detectHeadings(units, { titleSpan: span, wrapsLines: doc.source?.format !== "docx" && doc.source?.format !== "doc" });
   const { roots, placed } = buildTree(candidates, doc.text.length);
   assignRoles(doc.text, roots, null);
+  if (!/整改(?:情况|落实情况|工作情况|方案|进展)/.test(title ?? "")) keepPreviousAsProgress(roots);
   doc.sections = roots;
 
   const roles: SectionRole[] = [];
@@ -68,6 +70,29 @@ function assignRoles(text: string, sections: SectionNode[], parentRole: SectionR
   }
   smoothSiblings(sections);
   for (const s of sections) assignRoles(text, s.children, s.role);
+}
+
+/**
+ * 一、上年度民主生活会整改措施落实情况 reports last year's follow-up: it is
+ * `progress`, and so is everything under it — （一）关于理论学习不够深入的问题
+ * there is last year's problem, not this year's. Not applied in a
+ * rectification report (its title names 整改情况/整改方案), whose progress
+ * sections hold the very problems it reports on.
+ */
+function keepPreviousAsProgress(sections: SectionNode[]): void {
+  const force = (list: SectionNode[]) => {
+    for (const s of list) {
+      s.role = "progress";
+      force(s.children);
+    }
+  };
+  for (const s of sections) {
+    if (isPreviousRectificationHeading(s.heading)) {
+      s.role = "progress";
+      s.roleConfidence = Math.max(s.roleConfidence, 0.8);
+      force(s.children);
+    } else keepPreviousAsProgress(s.children);
+  }
 }
 
 /** Below this confidence an `other` is "the classifier found nothing", not "a named other section". */

@@ -13,6 +13,7 @@ import { meeting } from "./meeting.js";
 import { nextSteps } from "./next-steps.js";
 import { opinionsCount } from "./opinions-count.js";
 import { opinionsSolicited } from "./opinions-solicited.js";
+import { previousRectification } from "./previous-rectification.js";
 import { problems } from "./problems.js";
 import { qualityAchievementHeavy } from "./quality-achievement-heavy.js";
 import { qualityOcrLowConfidence } from "./quality-ocr-low-confidence.js";
@@ -21,6 +22,7 @@ import { qualityProblemMeasureMismatch } from "./quality-problem-measure-mismatc
 import { qualitySpunText } from "./quality-spun-text.js";
 import { qualityVagueMeasures } from "./quality-vague-measures.js";
 import { rectifiedProgress } from "./rectified-progress.js";
+import { talks } from "./talks.js";
 
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
   [
@@ -37,6 +39,7 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
     nextSteps,
     opinionsCount,
     opinionsSolicited,
+    previousRectification,
     problems,
     qualityAchievementHeavy,
     qualityObjectiveCausesOnly,
@@ -45,5 +48,6 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
     qualitySpunText,
     qualityVagueMeasures,
     rectifiedProgress,
+    talks,
   ].map((d) => [d.name, d]),
 );

@@ -48,3 +48,29 @@ export function labelledItem(doc: WorkingDocument, span: Span, before: RegExp): 
   if (doc.blocks.some((b) => b.kind === "table-row" && b.span[0] <= span[0] && span[1] <= b.span[1])) return true;
   return before.test(doc.text.slice(Math.max(0, span[0] - 16), span[0]));
 }
+
+/** The sentence around `at`: doc.sentences where the segment stage ran, else up to 。！？；or a line break. */
+export function sentenceAt(doc: WorkingDocument, at: number): Span {
+  const s = doc.sentences.find(([a, b]) => a <= at && at < b);
+  if (s) return s;
+  const text = doc.text;
+  let a = at;
+  while (a > 0 && !/[。！？；;\n]/.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < text.length && !/[。！？；;\n]/.test(text[b]!)) b++;
+  if (b < text.length && text[b] !== "\n") b++;
+  return [a, b];
+}
+
+// 将 / 要 / 拟 / 下一步 / 今后 / 确保 — a promise; not 主要, 重要, 需要 as nouns, 要求
+const FUTURE_WORD = /将(?!近)|(?<![主重需纲摘只])要(?![求点件素害])|拟|计划|下一步|下阶段|今后|确保|力争|争取|务必|必须|努力/;
+// 已 / …了 / 过 (not 通过) / 均已 / 逐项 / 回顾 — something was done (完成 alone may be a target: 确保年底前完成)
+const DONE_WORD = /已|了|(?<!通)过|均已|逐项|逐条|回顾|销号/;
+
+/**
+ * True when a sentence only promises (我们将认真抓好上年度整改措施的落实 /
+ * 下一步要对上次查摆问题开展回头看): it names the future and nothing done.
+ */
+export function onlyPromises(sentence: string): boolean {
+  return FUTURE_WORD.test(sentence) && !DONE_WORD.test(sentence.replace(/为了|了解|除了|了如指掌/g, ""));
+}

@@ -16,8 +16,9 @@
  * escapeHtml (a report containing `<script>` shows it as text).
  */
 import type { AnalysisResult } from "../../model/document.js";
+import type { ReportMeta } from "../../model/meta.js";
 import type { ReportContext } from "../context.js";
-import { COUNT_LABELS, ROLE_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "../labels.js";
+import { CAMPAIGN_LABELS, COUNT_LABELS, DIMENSION_LABELS, dimensionValue, dimensionValueLabel, LEVEL_LABELS, reportTypeLabel, ROLE_LABELS, ruleLabel, SCOPE_LABELS, SECTOR_LABELS, SEVERITY_LABELS, typeLabel } from "../labels.js";
 import { missingElements, statusLabel } from "../rows.js";
 import { describeSkipped } from "../skipped.js";
 import { escapeHtml as e } from "./escape.js";
@@ -160,16 +161,46 @@ ${itemList("存在问题", r.problems, id, "p", hasText)}${itemList("原因分�
 </details>`;
 }
 
+/** The row attributes the year / campaign / sector filters read. */
+function metaAttributes(r: AnalysisResult): string {
+  return (["year", "campaign", "sector"] as const).map((d) => ` data-${d}="${e(dimensionValue(r, d))}"`).join("");
+}
+
+/** Unit, then scope · sector · level · campaign in small print. */
+function metaCell(m: ReportMeta): string {
+  const small = [
+    m.scope ? SCOPE_LABELS[m.scope] : null,
+    m.person,
+    m.sector ? SECTOR_LABELS[m.sector] : null,
+    m.level ? LEVEL_LABELS[m.level] : null,
+    m.campaign ? CAMPAIGN_LABELS[m.campaign] : null,
+  ].filter((x): x is string => !!x);
+  return `${e(m.unit ?? "")}${small.length ? `<br><span class="muted">${e(small.join(" · "))}</span>` : ""}`;
+}
+
+/** A filter <select> over one meta dimension, with the documents per value. */
+function dimensionFilter(ok: AnalysisResult[], dim: "year" | "campaign" | "sector"): string {
+  const counts = new Map<string, number>();
+  for (const r of ok) counts.set(dimensionValue(r, dim), (counts.get(dimensionValue(r, dim)) ?? 0) + 1);
+  const values = [...counts.keys()].sort((a, b) => (dim === "year" ? Number(b || 0) - Number(a || 0) : a.localeCompare(b)));
+  return `<label>${e(DIMENSION_LABELS[dim])} <select id="f-${dim}"><option value="">全部</option>${values
+    .map((v) => `<option value="${e(v || "-")}">${e(dimensionValueLabel(dim, v))}(${counts.get(v)})</option>`)
+    .join("")}</select></label>`;
+}
+
 function overviewRow(r: AnalysisResult, i: number): string {
   const missing = missingElements(r);
   const type = r.reportType?.id ?? "";
   const num = (n: number | null): string => `<td class="num" data-v="${n ?? ""}">${n ?? ""}</td>`;
   const ok = r.status === "ok";
   const keyCounts = ["opinions", "satisfaction"] as const;
-  return `<tr data-doc="${docId(i)}" data-type="${e(type)}" data-missing="${e(missing.join(" "))}" data-status="${statusKey(r)}">
+  const meta = r.meta;
+  return `<tr data-doc="${docId(i)}" data-type="${e(type)}" data-missing="${e(missing.join(" "))}" data-status="${statusKey(r)}"${metaAttributes(r)}>
 <td data-v="${i}" class="num">${i + 1}</td>
 <td data-v="${e(r.source.path)}"><a class="doc-link" href="#${docId(i)}">${e(r.title ?? r.source.path)}</a><br><span class="muted">${e(r.source.path)}</span></td>
 <td data-v="${e(type)}">${e(ok ? (reportTypeLabel(r.reportType)) : "")}</td>
+<td data-v="${e(meta?.unit ?? "")}">${meta ? metaCell(meta) : ""}</td>
+<td data-v="${meta?.year ?? ""}" class="num">${meta?.year ?? ""}</td>
 <td data-v="${statusKey(r)}">${statusBadge(r)}${r.status === "error" ? ` <code>${e(r.error?.code ?? "")}</code>` : ""}</td>
 <td data-v="${missing.length}">${missing.map((m) => `<span class="chip" title="${e(m)}">${e(ruleLabel(m))}</span>`).join("")}</td>
 ${num(ok ? r.problems.length : null)}${num(ok ? r.causes.length : null)}${num(ok ? r.measures.length : null)}
@@ -201,12 +232,15 @@ ${ctx.skipped.length ? `<div class="total"><b>${ctx.skipped.length}</b>已跳过
 <label>缺失要素 <select id="f-missing"><option value="">全部</option>${missingIds
     .map((m) => `<option value="${e(m)}">${e(ruleLabel(m))}(${missingCounts.get(m)})</option>`)
     .join("")}</select></label>
+${dimensionFilter(ok, "year")}
+${dimensionFilter(ok, "campaign")}
+${dimensionFilter(ok, "sector")}
 <label>结论 <select id="f-status"><option value="">全部</option><option value="pass">通过</option><option value="fail">未通过</option><option value="error">无法读取</option></select></label>
 <label>搜索 <input id="f-search" type="search" placeholder="文件名或标题"></label>
 <span class="muted">显示 <b id="f-shown">${results.length}</b> / ${results.length}</span>
 </div>`;
   const overview = `<table id="overview"><thead><tr>
-<th data-type="num">#</th><th>文档</th><th>类型</th><th>结论</th><th data-type="num">缺失要素</th><th data-type="num">问题</th><th data-type="num">原因</th><th data-type="num">措施</th><th data-type="num">意见条数</th><th data-type="num">满意率</th><th data-type="num">数字事实</th>
+<th data-type="num">#</th><th>文档</th><th>类型</th><th>单位</th><th data-type="num">年份</th><th>结论</th><th data-type="num">缺失要素</th><th data-type="num">问题</th><th data-type="num">原因</th><th data-type="num">措施</th><th data-type="num">意见条数</th><th data-type="num">满意率</th><th data-type="num">数字事实</th>
 </tr></thead><tbody>${results.map(overviewRow).join("\n")}</tbody></table>`;
   const errorsHtml = failed.length
     ? `<h2 id="errors">无法读取的文件(${failed.length})</h2><ul class="errors">${results

@@ -34,6 +34,15 @@ export const SCRIPT = `
   var fType = document.getElementById("f-type"), fMissing = document.getElementById("f-missing"),
       fStatus = document.getElementById("f-status"), fSearch = document.getElementById("f-search"),
       shown = document.getElementById("f-shown");
+  // year / campaign / sector (meta): "-" selects the documents where it is unknown
+  var metaFilters = ["year", "campaign", "sector"].map(function(d){ return [d, document.getElementById("f-" + d)]; });
+  function metaOk(row){
+    return metaFilters.every(function(f){
+      var v = f[1] ? f[1].value : ""; if (!v) return true;
+      var have = row.getAttribute("data-" + f[0]) || "";
+      return v === "-" ? have === "" : have === v;
+    });
+  }
   function applyFilters(){
     if (!tbody) return;
     var t = fType ? fType.value : "", m = fMissing ? fMissing.value : "", s = fStatus ? fStatus.value : "",
@@ -41,7 +50,7 @@ export const SCRIPT = `
     Array.prototype.forEach.call(tbody.rows, function(row){
       var ok = (!t || row.getAttribute("data-type") === t) &&
                (!m || (" " + row.getAttribute("data-missing") + " ").indexOf(" " + m + " ") >= 0) &&
-               (!s || row.getAttribute("data-status") === s) &&
+               (!s || row.getAttribute("data-status") === s) && metaOk(row) &&
                (!q || (row.textContent || "").toLowerCase().indexOf(q) >= 0);
       row.hidden = !ok; if (ok) n++;
       var doc = document.getElementById(row.getAttribute("data-doc"));
@@ -49,7 +58,7 @@ export const SCRIPT = `
     });
     if (shown) shown.textContent = String(n);
   }
-  [fType, fMissing, fStatus].forEach(function(el){ if (el) el.addEventListener("change", applyFilters); });
+  [fType, fMissing, fStatus].concat(metaFilters.map(function(f){ return f[1]; })).forEach(function(el){ if (el) el.addEventListener("change", applyFilters); });
   if (fSearch) fSearch.addEventListener("input", applyFilters);
   function reveal(id){
     var el = document.getElementById(id);
