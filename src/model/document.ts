@@ -242,7 +242,8 @@ export interface ChecklistResult {
 }
 
 export interface ReportTypeGuess {
-  id: ReportTypeId;
+  /** `other`: not a report (a notice, an attachment list …): no checklist is run. */
+  id: ReportTypeId | "other";
   label: string;
   confidence: number;
 }

@@ -8,11 +8,11 @@
  * (headings.ts) → levels and tree (tree.ts) → roles, top-down (roles.ts) →
  * report type (report-type.ts) → items (items.ts). See README.md.
  */
-import type { SectionNode, SectionRole, WorkingDocument } from "../model/document.js";
+import type { ReportTypeId, SectionNode, SectionRole, WorkingDocument } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
 import { detectHeadings } from "./headings.js";
 import { buildItems } from "./items.js";
-import { detectReportType } from "./report-type.js";
+import { detectReportType, OTHER_TYPE_LABEL, REPORT_TYPE_LABELS } from "./report-type.js";
 import { classifyRole } from "./roles.js";
 import { detectTitle } from "./title.js";
 import { buildTree } from "./tree.js";
@@ -41,7 +41,18 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   };
   collect(roots);
   doc.reportType = options.type ? { ...detectReportType({ title, text: doc.text, roles }), id: options.type } : detectReportType({ title, text: doc.text, roles });
+  // A forced type on a document read as not a report: the label follows the forced type.
+  if (options.type && doc.reportType.label === OTHER_TYPE_LABEL) doc.reportType.label = REPORT_TYPE_LABELS[options.type as ReportTypeId] ?? options.type;
+  // Not a report (a notice, an attachment list): its sections are not report sections.
+  if (doc.reportType.id === "other") markOther(roots);
   doc.items = buildItems(units, placed, roots);
+}
+
+function markOther(sections: SectionNode[]): void {
+  for (const s of sections) {
+    s.role = "other";
+    markOther(s.children);
+  }
 }
 
 function assignRoles(text: string, sections: SectionNode[], parentRole: SectionRole | null): void {
