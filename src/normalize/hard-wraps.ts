@@ -4,14 +4,15 @@
  * (`…民主生活会对照检` / `查材料`), and Latin digits carry padding spaces
  * (`2024 年`, `座谈会 4` / `场`).
  *
- * Detection is statistical, over the whole document: at least eight lines of
- * ten characters or more, most of them (≥ 60 %) within five characters of the
- * longest line (the wrap width), no line longer than that width, and most of
- * those full lines (≥ 50 %) ending mid-sentence (no 。！？；：). A text whose
- * lines are paragraphs has lengths all over the place and gives no edit.
+ * Detection is statistical, over the whole document, in display columns (a
+ * Chinese character two, a Latin digit or space one — what a viewer wraps
+ * by): at least eight lines of ten characters or more, most of them (≥ 60 %)
+ * within ten columns of the longest line (the wrap width, at most 120), and
+ * most of those full lines (≥ 50 %) ending mid-sentence (no 。！？；：). A text
+ * whose lines are paragraphs has lengths all over the place and gives no edit.
  *
  * Repair (`hardWraps`, one per re-joined line break): a full-width line is
- * joined with the next line unless that line starts a heading or a point
+ * joined with the next line (so is a shorter line that stops on ，/、) unless that line starts a heading or a point
  * (一、 （一） 一是 1. 第一) or the full line itself is a heading. A line
  * shorter than the width ends its paragraph. Spaces padding a Latin number
  * between Chinese characters go too (`座谈会 4场` → `座谈会4场`,
@@ -43,19 +44,24 @@ function lines(text: string): Line[] {
   return out;
 }
 
-/** Visible width: padding spaces do not count. */
+/** Display width in a viewer: a Chinese or full-width character takes two columns, ASCII one. */
 function width(s: string): number {
-  return s.replace(/\s+/g, "").length;
+  let w = 0;
+  for (const ch of s.trimEnd()) w += ch.charCodeAt(0) < 0x80 ? 1 : 2;
+  return w;
 }
+
+/** Columns a full line may fall short of the width (a word or a punctuation mark that did not fit). */
+const BAND = 10;
 
 /** The wrap width of a hard-wrapped text, or null when its lines are paragraphs. */
 export function wrapWidth(text: string): number | null {
-  const ls = lines(text).filter((l) => !l.text.includes("\t") && width(l.text) >= 10);
+  const ls = lines(text).filter((l) => !l.text.includes("\t") && width(l.text) >= 20);
   if (ls.length < 8) return null;
   const widths = ls.map((l) => width(l.text));
   const max = Math.max(...widths);
-  if (max > 60) return null;
-  const full = ls.filter((l) => width(l.text) >= max - 5);
+  if (max > 120) return null;
+  const full = ls.filter((l) => width(l.text) >= max - BAND);
   if (full.length < ls.length * 0.6) return null;
   const open = full.filter((l) => !SENTENCE_END.test(l.text.trimEnd()));
   if (open.length < full.length * 0.5) return null;
@@ -73,7 +79,8 @@ export function findHardWraps(text: string): TextEdit[] {
     const curText = cur.text.trim();
     const nextText = next.text.trim();
     if (!curText || !nextText || cur.text.includes("\t") || next.text.includes("\t")) continue;
-    if (width(curText) < w - 5) continue;
+    // a full line, or a shorter one that stops on a comma (a paragraph never ends on ，/、)
+    if (width(curText) < w - BAND && !/[，、]$/.test(curText)) continue;
     if (STARTS_POINT.test(nextText)) continue;
     // a full-width heading line (一、… without punctuation) stands alone
     if (STARTS_POINT.test(curText) && !/[。，；：]/.test(curText)) continue;
