@@ -66,11 +66,15 @@ export function findFlattenedSplits(text: string): TextEdit[] {
   // characters after a marker, with no sentence punctuation before it
   for (const m of line.matchAll(new RegExp(`(?<=^|[。！？ \u3000])${MARKER}`, "g"))) {
     const rest = line.slice(m.index, m.index + 52);
-    const gap = /[ \u3000]/.exec(rest);
-    if (!gap || /[。！？；]/.test(rest.slice(0, gap.index))) continue;
-    const at = m.index + gap.index;
+    // `四、整改措施和今后努力方向（一）进一步…`: a sub-marker glued to the heading ends it too
+    const gap = /[ \u3000]|[（(][一二三四五六七八九十]{1,2}[）)]/.exec(rest.slice(m[0].length));
+    if (!gap) continue;
+    const rel = m[0].length + gap.index;
+    if (/[。！？；]/.test(rest.slice(0, rel))) continue;
+    const at = m.index + rel;
     if (taken.has(at) || taken.has(at - 1)) continue;
-    split(at, at + 1);
+    if (/^[（(]/.test(gap[0])) split(at, at);
+    else split(at, at + 1);
     taken.add(at);
   }
   // the signature: `…取得实效。中共澄溪县水利局党组 2009年5月20日`
