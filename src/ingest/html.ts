@@ -86,7 +86,7 @@ function visibleLength(s: string): number {
   return s.replace(/\s+/g, "").length;
 }
 
-const GENRE = /(报告|材料|总结|通报|情况|汇报|发言|提纲|清单|述职|思路|计划)([（(][^（）()]{1,20}[）)])?$/;
+const GENRE = /(报告|材料|总结|通报|情况|汇报|发言|提纲|清单|述职|思路|计划|安排|打算|要点|方案)([（(][^（）()]{1,20}[）)])?$/;
 
 /**
  * The report's own title on the page: a heading, a bold or `title`-classed

@@ -4,8 +4,8 @@
  * 突出问题 （一）发展理念…`), often with stray spaces inside words
  * (`学习 贯彻`, `意 识形态`).
  *
- * Applies only to a text whose longest line is ≥ 800 characters and holds
- * ≥ 70 % of the text. Then, as a reader would, a line break goes
+ * Applies only to a text whose longest line is ≥ 400 characters, holds
+ * ≥ 70 % of the text and has two heading markers or more inside. Then, as a reader would, a line break goes
  *   - where two or more spaces stand (a paragraph seam the copy kept);
  *   - before a heading marker 一、…十、 or （一）… after a sentence end
  *     (。！？) or a space;
@@ -36,8 +36,10 @@ export function findFlattenedSplits(text: string): TextEdit[] {
     pos += raw.length + 1;
   }
   const len = longest.end - longest.start;
-  if (len < 800 || len < text.length * 0.7) return [];
+  if (len < 400 || len < text.length * 0.7) return [];
   const line = text.slice(longest.start, longest.end);
+  // a body flattened with its outline: at least two heading markers inside the line
+  if ((line.match(new RegExp(`(?<=[。！？ \\u3000])${MARKER}`, "g"))?.length ?? 0) < 2) return [];
   const base = longest.start;
   const edits: TextEdit[] = [];
   const split = (start: number, end: number) => edits.push({ start: base + start, end: base + end, replacement: "\n", kind: "lineSplits" });

@@ -7,6 +7,7 @@
  *   字号：[大 中 小]　分享　打印　关闭 · 购物车 我的足迹 登录 VIP        controls / shop chrome
  *   - 1 - · 第2页 共5页 · a run of bare 1 / 2 / 3 lines                page numbers
  *   -精品文档推荐- followed by titles and 下载文档 to the end          recommendations
+ *   上一篇：… · 下一篇：… after the body; 主办单位：… 备案号：… footer lines  pager / footer
  *   第一篇:…对照检查材料 · 【巡察整改】关于…的通报                      listing prefix on the title
  *
  * A line is removed only when several signals agree: its shape (every token
@@ -51,7 +52,7 @@ export function isBreadcrumb(line: string): boolean {
 
 // Disclosure and upload metadata labels: 索引号：… 发布机构：… 更新时间:… 作者:…
 const META_LABEL =
-  /(信息)?索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|发布时间|更新时间|上传时间|公开方式|公开范围|公开时限|信息来源|来\s*源|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|信息分类|主题分类|组配分类|体裁分类|文\s*号|有效性|作\s*者|责任编辑|编\s*辑|上传者|贡献者|时\s*间|日\s*期|名\s*称|标\s*题/g;
+  /(信息)?索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|发布时间|更新时间|上传时间|公开方式|公开范围|公开时限|信息来源|来\s*源|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|信息分类|主题分类|组配分类|体裁分类|文\s*号|有效性|作\s*者|责任编辑|编\s*辑|上传者|贡献者|主办单位|承办单位|协办单位|技术支持|网站标识码|备案号|版权所有|时\s*间|日\s*期|名\s*称|标\s*题/g;
 const META_LABEL_WITH_COLON = new RegExp(`(?:${META_LABEL.source})\\s*[：:]`, "g");
 
 /** 索引号：TL-01　发布机构：区局 — two labels or more, or one strong label leading a short line. */
@@ -61,14 +62,14 @@ export function isMetadataLine(line: string): boolean {
   if (labels.length >= 2) return true;
   if (labels.length === 1 && line.length <= 40 && line.replace(/\s+/g, "").startsWith(labels[0]!)) {
     // a lone label needs a disclosure-only word: 时间/日期/名称 alone are report words too
-    return /索引号|发布机构|发文机关|成文日期|发布日期|发布时间|更新时间|上传时间|公开方式|公开范围|公开时限|信息来源|浏览|阅读次数|阅读量|点击|访问量|信息分类|主题分类|组配分类|体裁分类|责任编辑|上传者|贡献者/.test(labels[0]!);
+    return /索引号|发布机构|发文机关|成文日期|发布日期|发布时间|更新时间|上传时间|公开方式|公开范围|公开时限|信息来源|浏览|阅读次数|阅读量|点击|访问量|信息分类|主题分类|组配分类|体裁分类|责任编辑|上传者|贡献者|主办单位|承办单位|技术支持|网站标识码|备案号|版权所有/.test(labels[0]!);
   }
   return false;
 }
 
 // Page controls and site/shop chrome: every token on the line is one of these.
 const CONTROL_TOKEN =
-  /字号|字体|大|中|小|默认|分享(到)?|打印(本页|此页)?|关闭(窗口|本页)?|朗读|语音播报|色调调节|色调|收藏(本页)?|返回顶部|返回|顶部|微信|微博|QQ空间|QQ|保存|复制链接|纠错|购物车|我的足迹|我的文档|登录|注册|VIP|会员中心|开通VIP|下载文档|立即下载|下载|全文阅读|资料阅览|上传文档|无障碍浏览|长者模式|设为首页|加入收藏|English|搜索|扫一扫|手机版|二维码/y;
+  /请输入关键字|请输入搜索内容|选择搜索类型|字号|字体|大|中|小|默认|分享(到)?|打印(本页|此页)?|关闭(窗口|本页)?|朗读|语音播报|色调调节|色调|收藏(本页)?|返回顶部|返回|顶部|微信|微博|QQ空间|QQ|保存|复制链接|纠错|购物车|我的足迹|我的文档|登录|注册|VIP|会员中心|开通VIP|下载文档|立即下载|下载|全文阅读|资料阅览|上传文档|无障碍浏览|长者模式|设为首页|加入收藏|English|搜索|扫一扫|手机版|二维码/y;
 const CONTROL_FILLER = /[\s【】[\]|｜:：•·()（）/\\-]+/y;
 
 /** 字号：[大 中 小]　分享　打印　关闭 · 购物车 我的足迹 登录 VIP — nothing but control words. */
@@ -106,6 +107,9 @@ const RECOMMEND_HEAD = /^[-－—–\s【[]*(精品文档推荐|精品合同推�
 const LISTING_PREFIX = /^(第\s*[一二三四五六七八九十0-9]{1,3}\s*篇\s*[：:、]?|【[^】]{2,10}】|\[[^\]]{2,10}\])\s*/;
 const GENRE_END = /(总结|报告|材料|提纲|方案|情况|汇报|发言|通报|清单|述职报告|思路)([（(][^（）()]{1,20}[）)])?$/;
 
+// 上一篇：… / 下一篇：… — links to the neighbouring articles of the column
+const PAGER = /^(上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[：:]/;
+
 /** A body sentence: long enough and closed by sentence punctuation. */
 function isBodyLine(line: string): boolean {
   return line.length >= 30 && /[。！？；]/.test(line);
@@ -114,13 +118,8 @@ function isBodyLine(line: string): boolean {
 export function findFurniture(text: string): TextEdit[] {
   const lines = splitLines(text);
   const edits: TextEdit[] = [];
-  const removeLine = (i: number) => {
-    const l = lines[i]!;
-    // the line and its line break (the previous one for the last line)
-    const start = l.end < text.length ? l.start : Math.max(0, l.start - 1);
-    const end = l.end < text.length ? l.end + 1 : l.end;
-    edits.push({ start, end, replacement: "", kind: "furniture" });
-  };
+  const dropped = new Set<number>();
+  const removeLine = (i: number) => dropped.add(i);
   const firstBody = lines.findIndex((l) => isBodyLine(l.text));
   if (firstBody < 0) return [];
   let lastBody = firstBody;
@@ -133,7 +132,7 @@ export function findFurniture(text: string): TextEdit[] {
   lines.forEach((l, i) => {
     if (!l.text || l.text.includes("\t") && !outside(i)) return;
     const t = l.text.replace(/\t/g, " ");
-    if (outside(i) && (isBreadcrumb(t) || isMetadataLine(t) || isControlLine(t))) removed.add(i);
+    if (outside(i) && (isBreadcrumb(t) || isMetadataLine(t) || isControlLine(t) || (i > lastBody && PAGER.test(t)))) removed.add(i);
   });
 
   // Recommendations after the body: the head line and every short line after it.
@@ -172,6 +171,15 @@ export function findFurniture(text: string): TextEdit[] {
     // the same title on the next remaining line: the page heading above the document heading
     const next = head.find((h) => h.i > i);
     if (next && next.l.text.replace(LISTING_PREFIX, "").replace(/\s+/g, "") === rest.replace(/\s+/g, "")) removeLine(next.i);
+  }
+  // Each removed line goes with its line break (the one before it for the last line);
+  // one edit per line, so `text.repairs.furniture` counts lines.
+  const sorted = [...dropped].sort((a, b) => a - b);
+  const lastKept = lines.length - 1 - [...lines].reverse().findIndex((_, k) => !dropped.has(lines.length - 1 - k));
+  for (const i of sorted) {
+    const l = lines[i]!;
+    if (i < lastKept || lastKept >= lines.length) edits.push({ start: l.start, end: Math.min(text.length, l.end + 1), replacement: "", kind: "furniture" });
+    else edits.push({ start: Math.max(0, l.start - 1), end: l.end, replacement: "", kind: "furniture" });
   }
   return edits;
 }
