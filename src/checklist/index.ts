@@ -42,6 +42,16 @@ export async function runChecklist(doc: WorkingDocument, options: DocumentOption
     doc.warnings.push({ stage: "checklist", code: "CHECKLIST_INVALID", message: `自定义清单无效，已改用内置清单：${e.message}` });
     lists = checklistsFor([]);
   }
+  if (!options.type && doc.reportType?.id === "other") {
+    // Not a report: nothing is judged (shared/spec/output.md "Not a report"); --type still forces a checklist.
+    doc.checklist = null;
+    doc.warnings.push({
+      stage: "checklist",
+      code: "NOT_A_REPORT",
+      message: "未识别为报告（如通知、附件清单、说明文件），未按清单检查；如确为报告，可用 --type 指定类型后重新检查。",
+    });
+    return;
+  }
   let id: string = options.type ?? doc.reportType?.id ?? FALLBACK_TYPE;
   let note: string | undefined;
   if (!options.type && (!doc.reportType || doc.reportType.confidence < MIN_TYPE_CONFIDENCE)) {

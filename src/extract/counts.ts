@@ -31,7 +31,8 @@ import { CN_NUMERAL_CHARS, foldWidth, parseNumeral } from "./numerals.js";
 
 const NUM = `(?:\\d+(?:\\.\\d+)?(?:[万亿](?:\\d+)?)?|[${CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)`;
 // Units a count can carry; longer first (人次 before 人).
-const UNIT = "(?:人次|个百分点|[个条份张场次人名项件户类家篇期]|%)";
+// 条次/件次: opinions counted per submission (征求意见1361条次)
+const UNIT = "(?:人次|条次|件次|个百分点|[个条份张场次人名项件户类家篇期]|%)";
 // 近1500份 / 约 / 共约 / 将近 / 逾 before the number; 余/多 between number and unit; 左右/以上 after.
 const COUNT_RE = new RegExp(`(近|约|大约|将近|逾|超过)?(${NUM})(余|多)?(${UNIT})(左右|以上|多)?`, "g");
 // 百分之九十六 / 九成
@@ -60,6 +61,8 @@ interface Ctx {
 
 // The counted noun written after the unit: 5条整改措施, 4场座谈会, 6个问题.
 const RIGHT_NOUNS: Array<[RegExp, CountKind | "skip"]> = [
+  // a numeral inside a name: “七张问题清单” · “三张单子” · 两本台账 — lists kept, not problems counted
+  [/^[^，。；、\d]{0,6}?(?:清单|单子|台账|名单|账本)/, "skip"],
   [/^方面的?(?:突出|主要|具体)?问题/, "problems"],
   // 在以下五个方面还存在突出问题 / 三个方面仍有不足: a verb of having (存在/有/暴露出)
   // may stand between 方面 and the problem noun (before the skip rule, which would make
@@ -77,7 +80,8 @@ const RIGHT_NOUNS: Array<[RegExp, CountKind | "skip"]> = [
 
 // Forums held to hear people: 座谈会 / 征求意见会 / 恳谈会 / 院坝会 / 听证会. Not the
 // body's own business meetings (党组会议24次, 推进会, 例会): those are not this kind.
-const MEETING_NOUN = /(?:(?:座谈|恳谈|征求意见|征求|议事|协商|通报|见面|交流|评议|测评|院坝|夜谈|听证|茶话)会|座谈|民主恳谈)$/;
+// 召开专题民主生活会38次 (units holding their own meetings after an audit or inspection) counts too.
+const MEETING_NOUN = /(?:(?:座谈|恳谈|征求意见|征求|议事|协商|通报|见面|交流|评议|测评|院坝|夜谈|听证|茶话|民主生活|组织生活)会|座谈|民主恳谈)$/;
 const FUNCTION_TAIL = /(?:共计|累计|总计|合计|共有|共|计|达到|达|为|了|约|近|有|出|到|各|等)+$/;
 
 const RULES: KindRule[] = [
@@ -90,9 +94,12 @@ const RULES: KindRule[] = [
     units: /^[份张]$/,
     test: (c) => /发放|发出|下发|印发|分发|填写|填报/.test(c.clause) && /意见表|意见征求表|问卷|调查表|测评表|评议表|征求意见|票/.test(c.clause) && !/宣传|资料|手册|传单|明白纸/.test(c.clause),
   },
+  // 应到党员16人，实到党员14人: those present took part; those due did not necessarily
+  { kind: "participants", units: /^(?:人|名)$/, test: (c) => /实到|实际到会|实际参会/.test(c.near) },
   { kind: "talks", units: /^(?:人次|次|人|名)$/, test: (c) => /谈心|谈话|交心/.test(c.clause) && !/提醒谈话|诫勉/.test(c.clause) },
   // 座谈会十二场 — but 成立小区党群议事会3个 is a body set up, not a meeting held
-  { kind: "meetings", units: /^[场次]$/, test: (c) => MEETING_NOUN.test(c.near) && !/成立|建立|组建|设立/.test(c.clause) },
+  // 专题民主生活会（组织生活会）38次: a bracketed alternative name is not what ends the noun
+  { kind: "meetings", units: /^[场次]$/, test: (c) => MEETING_NOUN.test(c.near.replace(/[（(][^（）()]{1,12}[）)]$/, "")) && !/成立|建立|组建|设立/.test(c.clause) },
   {
     kind: "participants",
     units: /^(?:人次|人|名)$/,
@@ -105,7 +112,7 @@ const RULES: KindRule[] = [
       /^[^，。；]{0,6}?(?:参加|参与|出席)[^，。；]{0,6}(?:评议|测评|会议|大会|生活会|座谈|评价)|^[^，。；]{0,6}?(?:参会|到会|与会)/.test(c.right),
   },
   // 征求到意见建议31条 — but 受理群众诉求1260件 is casework handled, not opinions heard
-  { kind: "opinions", units: /^[条个件]$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) && !/受理|办理|办结|处置|调处|化解|接听|转办/.test(c.clause) },
+  { kind: "opinions", units: /^(?:[条个件]|条次|件次)$/, test: (c) => /(?:意见建议|意见和建议|建议意见|意见|建议|诉求)$/.test(c.near) && !/受理|办理|办结|处置|调处|化解|接听|转办/.test(c.clause) },
   // 查摆问题12个 / 查摆出班子问题5个方面12条 — not 帮助解决…实际问题23个 (work done for others)
   { kind: "problems", units: /^[个条项类]$/, test: (c) => /(?:问题|不足|差距|短板)(?:\d+个方面|[一二三四五六七八九十]个方面)?$/.test(c.near) && !/解决|化解|办结|帮助|协调|处理|受理/.test(c.clause) },
   { kind: "measures", units: /^[条项个]$/, test: (c) => /(?:措施|举措)$/.test(c.near) },

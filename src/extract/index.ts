@@ -18,7 +18,8 @@ export function extractFacts(doc: WorkingDocument): void {
   doc.problems = items.problems;
   doc.causes = items.causes;
   doc.measures = items.measures;
-  doc.counts = extractCounts(doc.text);
+  // Not a report (a notice, an attachment list): its figures are no report's counted facts.
+  doc.counts = doc.reportType?.id === "other" ? [] : extractCounts(doc.text);
   doc.dates = extractDates(doc.text);
   doc.people = extractPeople(doc.text);
   doc.meta = extractMeta(doc);

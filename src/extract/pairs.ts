@@ -17,7 +17,10 @@
  * the block has no 措施 field (关于…的问题。整改情况：①…②…); beside one they are
  * progress. A block without any field after its problem is not a block (关于加强
  * 作风建设的问题，班子进行了专题研究 is a sentence). Blocks are items wherever
- * they stand, even in a progress section.
+ * they stand, even in a progress section. Unlabelled, as published on the web:
+ * `1.关于…的问题。县财政局已…。已整改到位。` (the rest of the paragraph after
+ * the 。 is the measure) and a standalone `（一）关于…的问题` followed by
+ * `一是…` `二是…` paragraphs (each point a measure).
  */
 import type { ItemFact, MeasureFact, Span } from "../model/document.js";
 import { findDeadline, findOwner } from "./measure-attrs.js";
@@ -86,6 +89,15 @@ function fieldsOf(text: string, ps: number, pe: number): Seg[] {
     const end = i + 1 < found.length ? found[i + 1]!.start : pe;
     out.push({ field: f.field, start: f.start, value: trimSpan(text, [f.body, end]) });
   });
+  // 1.关于部分非税收入未及时缴库的问题。县财政局已督促…。已整改到位。 — a run-in 关于…的问题
+  // closed by 。 and followed by what was done, with no label: the rest is the measure.
+  if (about && !found.length && about[1]!.startsWith("关于")) {
+    const after = about.index + about[0].length;
+    if (para[after] === "。") {
+      const value = trimSpan(text, [ps + after + 1, pe]);
+      if (value[1] - value[0] >= 8) out.push({ field: "weak-measure", start: ps + after + 1, value });
+    }
+  }
   return out;
 }
 
@@ -108,6 +120,13 @@ export function extractPairs(text: string, paragraphs: Span[], sectionOf: (at: n
       const last = cur?.fields[cur.fields.length - 1];
       if (cur && last && !isHeading && (last.field === "measure" || last.field === "weak-measure") && SUB_POINT.test(text.slice(ps, pe))) {
         last.value = [last.value[0], pe];
+        cur.end = pe;
+        continue;
+      }
+      // （一）关于…的问题 then 一是… 二是… paragraphs with no label: what was done, the block's measures
+      // (a 关于 head only: 第二部分 存在的问题 is a section heading, its ①② are the problems)
+      if (cur && !cur.fields.length && !isHeading && text.startsWith("关于", cur.problem.value[0]) && SUB_POINT.test(text.slice(ps, pe))) {
+        cur.fields.push({ field: "weak-measure", start: ps, value: [ps, pe] });
         cur.end = pe;
         continue;
       }

@@ -401,7 +401,9 @@ export function htmlToBlocks(html: string): Block[] {
 // ───────────────────────────── entry point ─────────────────────────────
 
 export async function readText(buffer: Buffer, format: SourceFormat, _options: DocumentOptions): Promise<RawDocument> {
-  const decoded = decodeText(buffer);
+  // Saved pages declare their charset (`<meta charset="gbk">`): the HTML reader honours it.
+  const html = format === "html" ? await import("./html.js") : null;
+  const decoded = html ? html.decodeHtml(buffer) : decodeText(buffer);
   let text = decoded.text.replace(/^\uFEFF/, "");
   const repairs: Record<string, number> = {};
   const fixed = repairMojibake(text);
@@ -410,7 +412,12 @@ export async function readText(buffer: Buffer, format: SourceFormat, _options: D
     repairs.mojibake = 1;
   }
   assertReadable(text);
-  const blocks = format === "md" ? markdownToBlocks(text) : format === "html" ? htmlToBlocks(text) : linesToBlocks(splitLines(text));
+  let blocks: Block[];
+  if (html) {
+    const article = html.htmlArticleBlocks(text);
+    blocks = article.blocks;
+    if (article.readability) repairs.readability = 1;
+  } else blocks = format === "md" ? markdownToBlocks(text) : linesToBlocks(splitLines(text));
   const warnings = decoded.encoding.startsWith("utf-8")
     ? []
     : [{ stage: "ingest", code: "encoding", message: `文本编码按 ${decoded.encoding} 读取` }];

@@ -243,8 +243,8 @@ export interface ChecklistResult {
 }
 
 export interface ReportTypeGuess {
-  /** A built-in type id, or a user's own checklist id when forced with `--type` (`my-type`). */
-  id: ReportTypeId | CustomTypeId;
+  /** A built-in type id, a user's own checklist id when forced with `--type` (`my-type`), or `other`: not a report (a notice, an attachment list …), on which no checklist is run. */
+  id: ReportTypeId | CustomTypeId | "other";
   /** The label of the type's checklist (a forced type shows ITS label, not the detected one's). */
   label: string;
   confidence: number;

@@ -25,6 +25,9 @@ import { assembleBlocks } from "./assemble.js";
 import { applyEdits, mapSpan, type EditResult } from "./edits.js";
 import { bookTitleMarks } from "./book-title-marks.js";
 import { cjkSpaces } from "./cjk-spaces.js";
+import { flattened } from "./flattened.js";
+import { furniture } from "./furniture.js";
+import { hardWraps } from "./hard-wraps.js";
 import { nfkc } from "./nfkc.js";
 import { pageMarkers } from "./page-markers.js";
 import { punctuation } from "./punctuation.js";
@@ -36,7 +39,7 @@ import { trailingPageNumber } from "./trailing-page-number.js";
 export type NormalizedFields = Pick<WorkingDocument, "text" | "blocks" | "repairs" | "script" | "restorations" | "spun" | "spinScore" | "warnings">;
 
 /** The repairs, in the order they run. */
-export const REPAIRS: readonly Repair[] = [nfkc, punctuation, cjkSpaces, traditional, pageMarkers, trailingPageNumber, bookTitleMarks, spin];
+export const REPAIRS: readonly Repair[] = [nfkc, punctuation, furniture, hardWraps, flattened, cjkSpaces, traditional, pageMarkers, trailingPageNumber, bookTitleMarks, spin];
 
 function remapBlock(b: BlockHint, map: EditResult["mapOffset"]): BlockHint {
   const out: BlockHint = { ...b, span: mapSpan(b.span, map) };
@@ -52,7 +55,7 @@ function remapBlock(b: BlockHint, map: EditResult["mapOffset"]): BlockHint {
  */
 function tidyBlocks(blocks: BlockHint[], text: string): BlockHint[] {
   const out: BlockHint[] = [];
-  for (const b of blocks) {
+  for (const b of splitBlocks(blocks, text)) {
     const prev = out[out.length - 1];
     if (prev && prev.kind === "paragraph" && b.kind === "paragraph" && b.span[0] <= prev.span[1] && !text.slice(prev.span[1], b.span[0]).includes("\n")) {
       prev.span = [prev.span[0], Math.max(prev.span[1], b.span[1])];
@@ -62,6 +65,30 @@ function tidyBlocks(blocks: BlockHint[], text: string): BlockHint[] {
     const ownLine = (b.span[0] === 0 || text[b.span[0] - 1] === "\n") && (b.span[1] === text.length || text[b.span[1]] === "\n");
     if (b.span[1] <= b.span[0] && b.kind === "paragraph" && !(ownLine && (!prev || prev.span[1] < b.span[0]))) continue;
     out.push(b);
+  }
+  return out;
+}
+
+/**
+ * A repair that inserted line breaks (a flattened one-line body split at its
+ * headings) leaves one paragraph block over several lines: it becomes one
+ * block per line, each keeping the block's index and hints.
+ */
+function splitBlocks(blocks: BlockHint[], text: string): BlockHint[] {
+  const out: BlockHint[] = [];
+  for (const b of blocks) {
+    const inner = b.kind === "paragraph" ? text.slice(b.span[0], b.span[1]) : "";
+    if (!inner.includes("\n")) {
+      out.push(b);
+      continue;
+    }
+    let start = b.span[0];
+    for (const part of inner.split("\n")) {
+      const piece: BlockHint = { ...b, span: [start, start + part.length] };
+      delete piece.boldLead;
+      if (part.length) out.push(piece);
+      start += part.length + 1;
+    }
   }
   return out;
 }

@@ -25,8 +25,14 @@ export function qualityFindings(r: AnalysisResult): string[] {
   return (r.checklist?.findings ?? []).filter((f) => f.ruleId.startsWith("quality.")).map((f) => f.ruleId);
 }
 
+/** A readable document judged not to be a report: no checklist was run (shared/spec/output.md). */
+export function isNotAReport(r: AnalysisResult): boolean {
+  return r.status === "ok" && r.checklist === null && r.reportType?.id === "other";
+}
+
 export function statusLabel(r: AnalysisResult): string {
   if (r.status === "error") return "无法读取";
+  if (isNotAReport(r)) return "未识别为报告";
   return r.checklist?.passed === false ? "未通过" : "通过";
 }
 

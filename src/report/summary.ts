@@ -7,7 +7,7 @@
 import type { AnalysisResult } from "../model/document.js";
 import { errorMessage, type ErrorCode } from "../model/errors.js";
 import { ruleLabel } from "./labels.js";
-import { missingElements } from "./rows.js";
+import { isNotAReport, missingElements } from "./rows.js";
 import { padCjk } from "./width.js";
 import { describeSkipped, type SkippedEntry } from "./skipped.js";
 
@@ -28,6 +28,8 @@ export interface Summary {
   written?: string[];
   /** Documents not finished when the run was interrupted, in input order. */
   unfinished?: string[];
+  /** Readable documents that are not reports (notices, attachment lists): not judged. */
+  notReports?: string[];
   interrupted: boolean;
   elapsedMs: number;
 }
@@ -63,6 +65,10 @@ export class SummaryBuilder {
       return;
     }
     s.ok++;
+    if (isNotAReport(r)) {
+      (s.notReports ??= []).push(r.source.path);
+      return;
+    }
     if (r.checklist?.passed === false) s.failed++;
     else s.passed++;
     for (const f of r.checklist?.findings ?? []) s.findings[f.severity] = (s.findings[f.severity] ?? 0) + 1;
@@ -110,6 +116,11 @@ export function formatSummary(s: Summary, color = false): string {
   if (missing.length) {
     lines.push("缺失要素(文档数):");
     for (const [id, n] of missing) lines.push(`  ${padCjk(ruleLabel(id), 18)}${id.padEnd(22)} ${String(n).padStart(4)}`);
+  }
+  if (s.notReports?.length) {
+    lines.push(`未识别为报告 ${s.notReports.length} 个(未按清单检查;如确为报告,用 --type 指定类型):`);
+    for (const p of s.notReports.slice(0, 10)) lines.push(`  ${p}`);
+    if (s.notReports.length > 10) lines.push(`  … 另 ${s.notReports.length - 10} 个`);
   }
   if (s.findings.error + s.findings.warning > 0) lines.push(`检查发现  错误 ${s.findings.error},警告 ${s.findings.warning}`);
   if (s.interrupted && s.unfinished?.length) {

@@ -8,8 +8,8 @@
  */
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
-import { ruleLabel, reportTypeLabel } from "./labels.js";
-import { missingElements } from "./rows.js";
+import { reportTypeLabel, ruleLabel, typeLabel } from "./labels.js";
+import { isNotAReport, missingElements } from "./rows.js";
 import { padCjk } from "./width.js";
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -18,6 +18,9 @@ export function formatTableLine(r: AnalysisResult, color = false, pathWidth = 40
   const path = padCjk(r.source.path, pathWidth);
   if (r.status === "error") {
     return `${paint(color, "35", padCjk("! 无法读取", 12))}${padCjk("", 26)}${path}  ${paint(color, "35", r.error?.code ?? "")} ${r.error?.message ?? ""}`;
+  }
+  if (isNotAReport(r)) {
+    return `${paint(color, "2", padCjk("– 未识别为报告", 12))}${padCjk("", 26)}${path}  未按清单检查`;
   }
   const passed = r.checklist?.passed !== false;
   const mark = passed ? paint(color, "32", padCjk("✔ 通过", 12)) : paint(color, "31", padCjk("✘ 未通过", 12));

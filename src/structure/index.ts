@@ -8,12 +8,12 @@
  * (headings.ts) → levels and tree (tree.ts) → roles, top-down (roles.ts) →
  * report type (report-type.ts) → items (items.ts). See README.md.
  */
-import type { SectionNode, SectionRole, WorkingDocument } from "../model/document.js";
+import type { ReportTypeId, SectionNode, SectionRole, WorkingDocument } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
 import { detectHeadings } from "./headings.js";
 import { isPreviousRectificationHeading } from "./previous-rectification.js";
 import { buildItems } from "./items.js";
-import { detectReportType, REPORT_TYPE_LABELS } from "./report-type.js";
+import { detectReportType, OTHER_TYPE_LABEL, REPORT_TYPE_LABELS } from "./report-type.js";
 import { classifyRole } from "./roles.js";
 import { detectTitle } from "./title.js";
 import { buildTree } from "./tree.js";
@@ -47,7 +47,16 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   doc.reportType = options.type
     ? { id: options.type, label: forcedLabel(options.type), confidence: 1, forced: true, detected: { id: detected.id, label: detected.label, confidence: detected.confidence } }
     : detected;
+  // Not a report (a notice, an attachment list): its sections are not report sections.
+  if (doc.reportType.id === "other") markOther(roots);
   doc.items = buildItems(units, placed, roots);
+}
+
+function markOther(sections: SectionNode[]): void {
+  for (const s of sections) {
+    s.role = "other";
+    markOther(s.children);
+  }
 }
 
 function forcedLabel(id: string): string {

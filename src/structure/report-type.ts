@@ -12,8 +12,24 @@
  *     progress section points to rectification, achievements to a summary).
  * With no title hit, confidence is the content share, capped at 0.8, so a
  * caller can fall back to work-summary below its threshold.
+ *
+ * Not a report (`other`, 未识别为报告): a readable document that is none of
+ * the four — a notice, a cover letter, an attachment list, a README — even
+ * when it is full of report words (关于召开民主生活会的通知 talks of 对照检查
+ * 材料 and 征求意见). Signals, any one of them, and never when the title
+ * names one of the four types:
+ *   1. the title's genre is not a report's: …的通知 / 通告 / 函 / 请示 /
+ *      批复 / 附件清单 / 报送清单 / 目录 / 名单;
+ *   2. the text is not Chinese prose (CJK under half of its letters);
+ *   3. no title, no first-line hit, and almost no genre vocabulary at all.
  */
 import type { ReportTypeGuess, ReportTypeId, SectionRole } from "../model/document.js";
+
+export const OTHER_TYPE_LABEL = "未识别为报告";
+
+/** A title whose genre is not a report: 关于召开…民主生活会的通知 · …材料报送附件清单 · 关于报送…的函. */
+const NON_REPORT_TITLE =
+  /(通知|通告|公告|启事|邀请函|复函|函|请示|批复|附件清单|报送清单|材料清单|文件清单|资料清单|目录|名单|名册|登记表|报名表|议程|日程安排|会议须知)([（(][^（）()]{1,20}[）)])?$/;
 
 export const REPORT_TYPE_LABELS: Record<ReportTypeId, string> = {
   "analysis-check": "分析检查报告",
@@ -35,7 +51,11 @@ const TITLE_RULES: Array<{ id: ReportTypeId; re: RegExp; confidence: number; exa
   // …关于巡察反馈意见整改情况的报告 · …整改方案 · …审计发现问题整改情况的报告
   { id: "rectification", re: /整改(工作)?(情况|进展|落实|方案|报告|工作)|(巡察|巡视|审计|督查|检查)(反馈|发现)?.{0,12}整改/, confidence: 0.95, example: "巡察反馈意见整改情况的报告" },
   // 分析检查报告 · 分析检查阶段工作总结 · 分析检查总结 (seed) · 学习实践活动总结
-  { id: "analysis-check", re: /分析检查|学习实践(科学[发进]展观)?活动.{0,6}总结/, confidence: 0.95, example: "分析检查阶段工作总结" },
+  { id: "analysis-check", re: /分析检查|学习实践(科学[发进]展观)?活动.{0,12}总结/, confidence: 0.95, example: "分析检查阶段工作总结" },
+  // 领导班子查摆问题清单 (a democratic-life list of the problems found)
+  { id: "democratic-life", re: /查摆问题清单|检视问题清单/, confidence: 0.9, example: "领导班子民主生活会查摆问题清单" },
+  // 关于召开组织生活会和开展民主评议党员情况的报告 — a summary of the meeting, not a member's material
+  { id: "work-summary", re: /民主评议|(组织生活会|主题党日).{0,20}(开展|召开)?情况(的)?(报告|总结|汇报)$/, confidence: 0.85, example: "组织生活会和民主评议党员工作情况总结" },
   // 组织生活会个人发言材料 (after rectification: 民主生活会整改落实情况报告 is a rectification report)
   { id: "democratic-life", re: /民主生活会|组织生活会/, confidence: 0.85, example: "组织生活会个人发言材料" },
   // 2023年工作总结 · 年度总结 · 述职述廉报告 · 个人述职报告
@@ -104,12 +124,30 @@ export function contentScores(text: string, roles: readonly SectionRole[] = []):
   return scores;
 }
 
+function otherGuess(confidence: number): ReportTypeGuess {
+  return { id: "other", label: OTHER_TYPE_LABEL, confidence: Math.round(confidence * 100) / 100 };
+}
+
+/** Share of CJK among the letters (CJK and Latin) of a text: a README in English is not a report. */
+function cjkShare(text: string): number {
+  const cjk = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return cjk + latin ? cjk / (cjk + latin) : 0;
+}
+
 /** The report type with a confidence in [0, 1] (see the file header). */
 export function detectReportType(input: ReportTypeInput): ReportTypeGuess {
   const title = (input.title ?? "").replace(/\s+/g, "");
   const scores = contentScores(input.text, input.roles);
   const total = Object.values(scores).reduce((a, b) => a + b, 0);
-  if (title) {
+  const named = title && TITLE_RULES.some((r) => r.re.test(title) && !NON_REPORT_TITLE.test(title));
+  if (!named) {
+    // 1. a notice, a letter, a list; the genre noun at the end decides (…民主生活会的通知)
+    if (title && NON_REPORT_TITLE.test(title)) return otherGuess(0.9);
+    // 2. not Chinese prose
+    if (cjkShare(input.text) < 0.5) return otherGuess(0.8);
+  }
+  if (title && !NON_REPORT_TITLE.test(title)) {
     for (const rule of TITLE_RULES) {
       if (!rule.re.test(title)) continue;
       // The content agreeing raises confidence a little; disagreeing lowers it.
@@ -128,6 +166,8 @@ export function detectReportType(input: ReportTypeInput): ReportTypeGuess {
   }
   const ranked = (Object.entries(scores) as Array<[ReportTypeId, number]>).sort((a, b) => b[1] - a[1]);
   const [bestId, best] = ranked[0]!;
+  // 3. no title signal and (almost) no genre vocabulary: one mention of 总结 is not a report
+  if (best < 2 && !title) return otherGuess(0.4);
   if (best <= 0) return guess("work-summary", 0.2);
   const second = ranked[1]![1];
   const confidence = Math.min(0.8, 0.3 + 0.5 * ((best - second) / best) + 0.2 * (best / total));

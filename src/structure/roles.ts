@@ -279,6 +279,11 @@ export function classifyRole(input: RoleInput): RoleResult {
   // A plan or a self-criticism has no achievements: `（二）作风建设更加务实` under 下一步工作打算
   // is a goal, under 存在的问题 it would be irony. Result-form wording counts little there.
   if (parent && NO_ACHIEVEMENTS_UNDER.has(parent)) scores.achievements *= 0.3;
+  // Likewise study is a topic there, not a section of its own: `（一）学习贯彻党的创新理论还不够深入`
+  // under 存在的问题 is a problem, `（一）坚持读原著学原文` under 整改措施 a measure.
+  if (parent && parent !== "analysis" && NO_ACHIEVEMENTS_UNDER.has(parent)) scores.learning *= 0.3;
+  // A plan has no progress yet: `（三）压实整改责任` under 整改措施 is a measure.
+  if (parent === "measures" || parent === "next-steps") scores.progress *= 0.3;
 
   // Context from the children: 问题 + 原因 (+ 措施) below one heading → analysis.
   if (input.childHeadings?.length) {
