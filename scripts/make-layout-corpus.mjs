@@ -6,7 +6,7 @@
  * sub-headings, style headings set larger, a two-column page, a centred larger
  * title), optionally as TXT, and a gold file each (shared/eval/README.md).
  *
- * Run: node scripts/make-layout-corpus.mjs   (needs `soffice` and fonts-noto-cjk;
+ * Run: node scripts/make-layout-corpus.mjs [name…]   (needs `soffice` and fonts-noto-cjk;
  * the generated files are committed so tests never need LibreOffice).
  */
 import { execFileSync } from "node:child_process";
@@ -28,7 +28,7 @@ const font = (name) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 const NO_SPACE = { before: 0, after: 0 };
 
 const HEADING_MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
-const ITEM_MARKER = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)])/;
+const ITEM_MARKER = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
 
 function paragraphs(doc) {
   const { headings } = doc.layout;
@@ -49,7 +49,7 @@ function paragraphs(doc) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text })] }));
     } else if (kind === "h1" && headings === "bold") {
       out.push(new Paragraph({ indent: { firstLine: INDENT }, spacing: NO_SPACE, children: [new TextRun({ text, font: font(SANS), size: BODY, bold: true })] }));
-    } else if (kind === "sub" || (kind === "h2" && headings === "bold")) {
+    } else if ((kind === "sub" || kind === "h2") && headings === "bold") {
       out.push(new Paragraph({ indent: { firstLine: INDENT }, spacing: NO_SPACE, children: [run({ bold: true })] }));
     } else if (kind === "sign") {
       out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: NO_SPACE, children: [run()] }));
@@ -125,7 +125,9 @@ function toPdf(docxPath, outDir) {
 
 const work = mkdtempSync(join(tmpdir(), "layout-corpus-"));
 try {
-  for (const doc of DOCS) {
+  // `node scripts/make-layout-corpus.mjs name…` rebuilds only those documents.
+  const only = process.argv.slice(2);
+  for (const doc of DOCS.filter((d) => !only.length || only.includes(d.name))) {
     const docx = await buildDocx(doc);
     const docxPath = join(work, `${doc.name}.docx`);
     writeFileSync(docxPath, docx);

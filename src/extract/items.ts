@@ -24,6 +24,7 @@
 import type { BlockHint, CauseFact, EnumItem, ItemFact, MeasureFact, SectionNode, SectionRole, Span, WorkingDocument } from "../model/document.js";
 import { classifyCause } from "./cause-kind.js";
 import { findDeadline, findOwner } from "./measure-attrs.js";
+import { mixedKindOf } from "./mixed-sections.js";
 import { extractPairs } from "./pairs.js";
 import { extractTableItems } from "./tables.js";
 
@@ -404,7 +405,8 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
   for (const it of items) {
     if (it.depth !== 0 || it.origin === "table-cell") continue;
     if (tableSpans.some((s) => overlaps(s, it.span)) || inTable(it.span)) continue;
-    const kind = itemKindOf(index, it.section);
+    // A point right under `存在的不足及原因` is a problem or a cause by its lead (mixed-sections.ts).
+    const kind = itemKindOf(index, it.section) ?? mixedKindOf(it.section ? index.byId.get(it.section) : undefined, it.text);
     if (!kind || !it.text.trim()) continue;
     const fact: ItemFact = { text: it.text, span: it.span, section: it.section };
     const split = splitTrailingRun(doc.text, fact, kind);

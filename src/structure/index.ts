@@ -27,7 +27,7 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   doc.title = title;
   doc.titleSpan = span;
 
-  const candidates = detectHeadings(units, { titleSpan: span, wrapsLines: doc.source?.format !== "docx" && doc.source?.format !== "doc" });
+  const candidates = detectHeadings(units, { titleSpan: span, wrapsLines: wrapsLines(doc) });
   const { roots, placed } = buildTree(candidates, doc.text.length);
   assignRoles(doc.text, roots, null);
   doc.sections = roots;
@@ -42,6 +42,21 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   collect(roots);
   doc.reportType = options.type ? { ...detectReportType({ title, text: doc.text, roles }), id: options.type } : detectReportType({ title, text: doc.text, roles });
   doc.items = buildItems(units, placed, roots);
+}
+
+/**
+ * Whether a short line after a heading may be that heading's wrapped tail.
+ * Never in DOCX/DOC (whole paragraphs). Not in a PDF text layer either: the
+ * layout model (ingest/pdf-layout.ts) already joins a heading that fills its
+ * line with the next one, so a heading that ends short of the margin ended
+ * there — the next short line is a sub-heading of its own (`三、今后的努力方向`
+ * / `持续加强理论学习`). Plain text and OCR output keep the join.
+ */
+function wrapsLines(doc: WorkingDocument): boolean {
+  const format = doc.source?.format;
+  if (format === "docx" || format === "doc") return false;
+  if (format === "pdf" && !doc.source?.ocr) return false;
+  return true;
 }
 
 function assignRoles(text: string, sections: SectionNode[], parentRole: SectionRole | null): void {
