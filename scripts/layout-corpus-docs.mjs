@@ -13,6 +13,7 @@
  *
  * `layout` says how the DOCX is typeset (see make-layout-corpus.mjs):
  *   indent:   "para"  first-line indent of two characters, no spacing between paragraphs
+ *             "spaces" the indent typed as two full-width spaces (U+3000), no spacing
  *   headings: "plain" headings in the body font, indented like the body
  *             "bold"  sub-headings bold, unmarked, body size
  *             "style" Heading 1 / Heading 2 styles (larger / bold), no markers
@@ -29,7 +30,7 @@ export const DOCS = [
     reportType: "analysis-check",
     layout: { indent: "para", headings: "plain", txt: true },
     counts: [],
-    missing: ["talks"],
+    missing: ["meeting", "criticism", "opinions.count", "evaluation.result", "next.steps", "measures.deadline", "measures.owner"],
     paras: [
       ["title", "中共青禾县农业农村局党组关于深入学习实践活动的分析检查报告"],
       ["p", "按照县委学习实践活动领导小组的统一部署，局党组在认真组织学习、广泛征求意见的基础上，对照科学发展的要求，认真查摆班子在思想观念、工作思路和体制机制等方面存在的突出问题，深入剖析产生问题的根源，研究提出了今后的努力方向和具体措施。现将有关情况报告如下。"],
@@ -65,7 +66,7 @@ export const DOCS = [
     reportType: "democratic-life",
     layout: { indent: "para", headings: "bold", txt: false },
     counts: [],
-    missing: ["talks", "previous.rectification"],
+    missing: ["previous.rectification"],
     paras: [
       ["title", "2023年度专题民主生活会个人对照检查材料"],
       ["p", "按照这次专题民主生活会的要求，我认真学习了规定的学习内容，广泛听取了干部群众的意见建议，与班子成员和分管科室负责同志逐一谈心交流，对照要求深入查摆自身存在的问题，剖析根源，明确整改方向。现对照检查如下。"],
@@ -108,7 +109,7 @@ export const DOCS = [
     reportType: "work-summary",
     layout: { indent: "para", headings: "style", txt: false },
     counts: [],
-    missing: ["causes"],
+    missing: ["causes", "learning"],
     paras: [
       ["title", "杏林街道社区卫生服务中心2023年工作总结"],
       ["p", "2023年，中心在街道党工委和区卫生健康局的领导下，坚持以居民健康为中心，围绕基本医疗和基本公共卫生服务两条主线，扎实推进各项工作，较好完成了年度目标任务。现将全年工作总结如下。"],
@@ -143,7 +144,7 @@ export const DOCS = [
     reportType: "work-summary",
     layout: { indent: "para", headings: "plain", columns: 2, txt: false },
     counts: [],
-    missing: ["causes"],
+    missing: ["causes", "learning"],
     paras: [
       ["title", "白石镇2023年农村工作总结"],
       ["p", "今年以来，白石镇紧扣乡村全面振兴目标，聚焦产业发展、基础设施、乡村治理和民生保障等重点工作，凝心聚力、真抓实干，全镇农村经济社会保持平稳健康发展。现将全年工作情况总结如下。"],
@@ -174,7 +175,7 @@ export const DOCS = [
   {
     name: "layout-unmarked-headings-duty-report",
     notes:
-      "述职报告 whose headings carry no number and no typography (plain text): short lines without end punctuation, each followed by a body paragraph, repeated; the first group heading (履职情况) is followed directly by its sub-headings.",
+      "述职报告 whose headings carry no number and no typography (plain text): short lines without end punctuation, each followed by a body paragraph, repeated.",
     reportType: "work-summary",
     layout: { indent: "para", headings: "plain", txt: true },
     counts: [],
@@ -211,7 +212,7 @@ export const DOCS = [
     reportType: "democratic-life",
     layout: { indent: "para", headings: "plain", txt: true },
     counts: [],
-    missing: ["talks", "previous.rectification"],
+    missing: ["previous.rectification"],
     paras: [
       ["title", "县文化和旅游局局长专题民主生活会对照检查材料"],
       ["p", "根据县委关于开好本次专题民主生活会的通知要求，我紧扣会议主题，认真学习规定内容，广泛征求意见，深入开展谈心谈话，对照检查自身存在的问题，现将有关情况报告如下。"],
@@ -245,11 +246,11 @@ export const DOCS = [
   {
     name: "layout-roles-rectification-report",
     notes:
-      "整改情况报告: 整改工作取得阶段性成效 is progress; 整改落实：完善制度，建章立制 is measures (its points are measures); 责任追究情况 is other; a 下一步 section holds measures.",
+      "整改情况报告 indented with typed full-width spaces: 整改工作取得阶段性成效 is progress; 整改落实：完善制度，建章立制 is measures (its points are measures); 责任追究情况 is other; a 下一步 section holds measures.",
     reportType: "rectification",
-    layout: { indent: "para", headings: "plain", txt: true },
+    layout: { indent: "spaces", headings: "plain", txt: true },
     counts: [],
-    missing: ["deadline", "owner"],
+    missing: ["problems", "measures.deadline", "measures.owner"],
     paras: [
       ["title", "县水利局关于巡察反馈意见整改落实情况的报告"],
       ["p", "县委第二巡察组对我局开展巡察并反馈意见后，局党组高度重视，把抓好巡察整改作为重大政治任务，逐条研究反馈意见，制定整改方案，扎实推进整改落实。现将整改情况报告如下。"],
@@ -273,11 +274,11 @@ export const DOCS = [
   {
     name: "layout-campaign-summary-mixed",
     notes:
-      "活动总结 whose last section names results AND next steps (主要成效和下一步打算): the section opens with a paragraph of results, then 下一步 measures 一是…五是; each is a measure.",
+      "活动总结 (indented with typed full-width spaces) whose last section names results AND next steps (主要成效和下一步打算): the section opens with a paragraph of results, then 下一步 measures 一是…五是; each is a measure.",
     reportType: "work-summary",
-    layout: { indent: "para", headings: "plain", txt: true },
+    layout: { indent: "spaces", headings: "plain", txt: true },
     counts: [],
-    missing: ["problems", "causes"],
+    missing: ["problems", "causes", "learning"],
     paras: [
       ["title", "市生态环境局“清河行动”专项活动总结"],
       ["p", "按照市委、市政府的部署，我局于今年三月至十月组织开展“清河行动”专项活动，集中整治城区河道及两岸环境突出问题。现将活动开展情况总结如下。"],
@@ -305,7 +306,7 @@ export const DOCS = [
     reportType: "work-summary",
     layout: { indent: "para", headings: "plain", txt: true },
     counts: [],
-    missing: ["causes"],
+    missing: ["causes", "learning"],
     paras: [
       ["title", "区统计局2023年工作总结"],
       ["p", "2023年，区统计局在区委、区政府的坚强领导和市统计局的精心指导下，围绕全区经济社会发展大局，依法履行统计调查、统计监督和统计服务职能，各项工作取得了新的进展。现将全年工作总结如下。"],

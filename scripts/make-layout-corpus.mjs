@@ -54,8 +54,13 @@ function paragraphs(doc) {
     } else if (kind === "sign") {
       out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: NO_SPACE, children: [run()] }));
     } else {
-      // body paragraphs and plain headings: indented, no spacing — only the indent shows the break
-      out.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: NO_SPACE, children: [run()] }));
+      // body paragraphs and plain headings: indented, no spacing — only the indent shows the break;
+      // "spaces": the indent typed as two full-width spaces, as many typists do
+      if (doc.layout.indent === "spaces") {
+        out.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: NO_SPACE, children: [new TextRun({ text: `\u3000\u3000${text}`, font: font(SERIF), size: BODY })] }));
+      } else {
+        out.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: NO_SPACE, children: [run()] }));
+      }
     }
   }
   return out;
