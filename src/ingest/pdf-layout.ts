@@ -686,7 +686,8 @@ function paragraphLook(p: OpenParagraph, g: BodyGeometry): ParagraphLook {
     size = Math.max(size, l.size);
   }
   const m = marginsOf(p.first, g);
-  const centred = p.lines.every((l) => isCentered(l, m)) && p.first.x0 > m.left + 2 * p.first.size;
+  // Centred and clearly inset (a full line is "centred" too).
+  const centred = p.lines.every((l) => isCentered(l, m)) && p.first.x0 > m.left + 0.5 * p.first.size && p.first.x1 < m.right - 0.5 * p.first.size;
   return { bold: chars > 0 && boldChars >= chars * 0.9, size, centred, chars };
 }
 
