@@ -335,4 +335,36 @@ export const DOCS = [
       ["sign", "2024年1月12日"],
     ],
   },
+
+  // ─── 10. two levels of unmarked headings in plain text ───
+  {
+    name: "layout-unmarked-two-level-duty-report",
+    notes:
+      "述职报告 in plain text with two levels of unmarked headings: a group heading (主要工作完成情况, 下一步打算) right above its first sub-heading, sub-headings each followed by a body paragraph, and 存在的不足 back at the top level.",
+    reportType: "work-summary",
+    layout: { indent: "para", headings: "plain", txt: true },
+    counts: [],
+    missing: ["causes"],
+    paras: [
+      ["title", "镇党委副书记2023年度述职述廉报告"],
+      ["p", "今年以来，在县委和镇党委的坚强领导下，我认真履行岗位职责，协助书记抓好党建、组织和宣传思想工作，现将一年来的学习、工作和廉洁自律情况报告如下。"],
+      ["h1", "主要工作完成情况", "achievements"],
+      ["h2", "坚持学习不放松", "learning"],
+      ["p", "认真参加镇党委理论学习中心组学习，坚持每天自学一小时，围绕基层党建和乡村治理撰写学习体会，理论素养和履职能力有了新的提高。"],
+      ["h2", "基层党建全面加强", "achievements"],
+      ["p", "推动村级党组织标准化规范化建设，组织开展党员冬春训，整顿提升软弱涣散村党组织，村级党组织的凝聚力和战斗力进一步增强。"],
+      ["h2", "宣传思想工作扎实有效", "achievements"],
+      ["p", "组建宣讲小分队深入村组开展政策宣讲，建好用好新时代文明实践站，群众性精神文明创建活动广泛开展。"],
+      ["h1", "存在的不足", "problems"],
+      ["p", "一是深入村组调研的时间不够多，对基层情况掌握不够全面。", "problems"],
+      ["p", "二是抓工作落实的力度还需加强，个别工作推进较慢。", "problems"],
+      ["h1", "下一步打算", "next-steps"],
+      ["sub", "持续深化理论学习", "next-steps", "measures"],
+      ["p", "制定个人学习计划，坚持学用结合，不断提高运用理论指导实践的能力。"],
+      ["sub", "着力提升工作质效", "next-steps", "measures"],
+      ["p", "对分管工作建立任务清单，定期调度推进，确保各项工作按期完成。"],
+      ["p", "以上述职，请各位领导和同志们评议。"],
+      ["sign", "2024年1月18日"],
+    ],
+  },
 ];

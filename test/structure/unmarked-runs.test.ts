@@ -72,3 +72,35 @@ describe("unmarked sub-headings inside marked sections", () => {
     expect(headings(text).filter((h) => h.startsWith("unmarked-sub"))).toEqual([]);
   });
 });
+
+describe("two levels of unmarked headings in plain text", () => {
+  const text = [
+    "镇党委副书记2023年度述职述廉报告",
+    "今年以来，我认真履行岗位职责，协助书记抓好党建、组织和宣传思想工作，现将有关情况报告如下。",
+    "主要工作完成情况",
+    "坚持学习不放松",
+    BODY[0],
+    "基层党建全面加强",
+    BODY[1],
+    "宣传思想工作扎实有效",
+    BODY[2],
+    "存在的不足",
+    "一是深入村组调研的时间不够多，对基层情况掌握不够全面。",
+  ].join("\n");
+
+  it("takes a short line right above another short line as the group heading of the lines after it", () => {
+    expect(headings(text)).toEqual([
+      "unmarked 主要工作完成情况",
+      "unmarked-sub 坚持学习不放松",
+      "unmarked-sub 基层党建全面加强",
+      "unmarked-sub 宣传思想工作扎实有效",
+      "unmarked 存在的不足",
+    ]);
+  });
+
+  it("ends the group at a line that names another section type", () => {
+    const doc = newWorkingDocument({ path: "x.txt", format: "txt", bytes: 0, sha256: "", pages: null }, docFrom(text));
+    buildStructure(doc);
+    expect(doc.sections.map((s) => `${s.heading}:${s.children.length}`)).toEqual(["主要工作完成情况:3", "存在的不足:0"]);
+  });
+});
