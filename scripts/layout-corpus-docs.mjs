@@ -367,4 +367,33 @@ export const DOCS = [
       ["sign", "2024年1月18日"],
     ],
   },
+
+  // ─── 11. results listed before the next steps, under one heading ───
+  {
+    name: "layout-results-then-plans-summary",
+    notes:
+      "专项活动总结 whose last section (取得的成效和下一步工作) lists results 一是…三是 and then, after 下一步，…：, next steps 一是…四是. Only the next steps are measures.",
+    reportType: "work-summary",
+    layout: { indent: "para", headings: "plain", txt: true },
+    counts: [],
+    missing: ["problems", "causes", "learning"],
+    paras: [
+      ["title", "市农业农村局“护农行动”专项活动总结"],
+      ["p", "按照市委、市政府的部署，我局于今年四月至九月组织开展“护农行动”专项活动，集中整治农资市场和农产品质量安全领域的突出问题。现将活动情况总结如下。"],
+      ["h1", "一、主要做法", "achievements"],
+      ["p", "成立活动领导小组，制定实施方案，召开动员部署会议，组织执法人员深入乡镇开展农资市场检查和农产品质量抽检，对群众举报的线索逐一核查处理。"],
+      ["h1", "二、取得的成效和下一步工作", "next-steps"],
+      ["p", "通过专项活动，各项整治任务顺利完成，取得了明显成效。"],
+      ["p", "一是农资市场秩序明显好转，假劣农资得到有效遏制。"],
+      ["p", "二是农产品质量安全水平进一步提高，抽检合格率保持高位。"],
+      ["p", "三是农民群众维权意识不断增强，主动举报线索明显增多。"],
+      ["p", "下一步，我们将重点做好以下工作："],
+      ["p", "一是建立农资市场常态化监管机制，定期开展部门联合检查。", "measures"],
+      ["p", "二是加强农产品质量安全追溯体系建设，推动生产主体全部纳入追溯平台。", "measures"],
+      ["p", "三是加大执法办案力度，严厉打击坑农害农违法行为。", "measures"],
+      ["p", "四是加强宣传培训，提高农民群众识假辨假能力。", "measures"],
+      ["sign", "市农业农村局"],
+      ["sign", "2023年10月20日"],
+    ],
+  },
 ];

@@ -24,7 +24,7 @@
 import type { BlockHint, CauseFact, EnumItem, ItemFact, MeasureFact, SectionNode, SectionRole, Span, WorkingDocument } from "../model/document.js";
 import { classifyCause } from "./cause-kind.js";
 import { findDeadline, findOwner } from "./measure-attrs.js";
-import { mixedKindOf } from "./mixed-sections.js";
+import { dropResultsBeforePlans, mixedKindOf } from "./mixed-sections.js";
 import { extractPairs } from "./pairs.js";
 import { extractTableItems } from "./tables.js";
 
@@ -466,6 +466,9 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
       taken.push(item.span);
     }
   }
+
+  // Under `活动成效及下一步打算`, results listed before `下一步…` are no measures.
+  buckets.measures = dropResultsBeforePlans(doc.text, buckets.measures, (id) => index.byId.get(id));
 
   const bySpan = (a: ItemFact, b: ItemFact) => a.span[0] - b.span[0];
   const problems = buckets.problems.sort(bySpan);
