@@ -10,6 +10,19 @@
  * the content stream follows reading order, and a table is written cell by
  * cell, row by row. Geometry decides everything else.
  *
+ * The layout model keeps what the page shows, per printed line: x-start,
+ * width, type size, weight (bold / 黑体 runs, from pdf.ts) and, on a
+ * two-column page, the column it was read in (pdf-columns.ts: pages are read
+ * column by column, each column with its own margins). Paragraph breaks come
+ * from the geometry — a first-line indent measured from the leftmost common
+ * line start (not the most common one: short indented paragraphs outnumber
+ * continuation lines), a line ending short of its column's margin, a
+ * `一、` after a sentence end — and from a change of type: size, or weight
+ * (a bold heading line, then regular text). Typography reaches the structure
+ * stage as the hints DOCX styles give: a wholly bold paragraph is `bold`, a
+ * short paragraph set larger than the body gets `styleLevel` by size rank
+ * (`styleName: "pdf-size-16"`); centred paragraphs (the title) get none.
+ *
  * Coordinates are PDF user space: y grows upwards, so the next line down has
  * a SMALLER y.
  */
