@@ -24,6 +24,7 @@
 import type { BlockHint, CauseFact, EnumItem, ItemFact, MeasureFact, SectionNode, SectionRole, Span, WorkingDocument } from "../model/document.js";
 import { classifyCause } from "./cause-kind.js";
 import { findDeadline, findOwner } from "./measure-attrs.js";
+import { dropResultsBeforePlans, mixedKindOf } from "./mixed-sections.js";
 import { extractPairs } from "./pairs.js";
 import { extractTableItems } from "./tables.js";
 
@@ -404,7 +405,8 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
   for (const it of items) {
     if (it.depth !== 0 || it.origin === "table-cell") continue;
     if (tableSpans.some((s) => overlaps(s, it.span)) || inTable(it.span)) continue;
-    const kind = itemKindOf(index, it.section);
+    // A point right under `存在的不足及原因` is a problem or a cause by its lead (mixed-sections.ts).
+    const kind = itemKindOf(index, it.section) ?? mixedKindOf(it.section ? index.byId.get(it.section) : undefined, it.text);
     if (!kind || !it.text.trim()) continue;
     const fact: ItemFact = { text: it.text, span: it.span, section: it.section };
     const split = splitTrailingRun(doc.text, fact, kind);
@@ -464,6 +466,9 @@ export function extractItems(doc: WorkingDocument): ExtractedItems {
       taken.push(item.span);
     }
   }
+
+  // Under `活动成效及下一步打算`, results listed before `下一步…` are no measures.
+  buckets.measures = dropResultsBeforePlans(doc.text, buckets.measures, (id) => index.byId.get(id));
 
   const bySpan = (a: ItemFact, b: ItemFact) => a.span[0] - b.span[0];
   const problems = buckets.problems.sort(bySpan);

@@ -10,10 +10,24 @@
  * the content stream follows reading order, and a table is written cell by
  * cell, row by row. Geometry decides everything else.
  *
+ * The layout model keeps what the page shows, per printed line: x-start,
+ * width, type size, weight (bold / 黑体 runs, from pdf.ts) and, on a
+ * two-column page, the column it was read in (pdf-columns.ts: pages are read
+ * column by column, each column with its own margins). Paragraph breaks come
+ * from the geometry — a first-line indent measured from the leftmost common
+ * line start (not the most common one: short indented paragraphs outnumber
+ * continuation lines), a line ending short of its column's margin, a
+ * `一、` after a sentence end — and from a change of type: size, or weight
+ * (a bold heading line, then regular text). Typography reaches the structure
+ * stage as the hints DOCX styles give: a wholly bold paragraph is `bold`, a
+ * short paragraph set larger than the body gets `styleLevel` by size rank
+ * (`styleName: "pdf-size-16"`); centred paragraphs (the title) get none.
+ *
  * Coordinates are PDF user space: y grows upwards, so the next line down has
  * a SMALLER y.
  */
 import type { Block, ParagraphBlock, TableBlock } from "../model/document.js";
+import { columnRegions, type ColumnBox } from "./pdf-columns.js";
 import { findRunningLines, type BandLine } from "./pdf-running.js";
 
 /** One positioned text run from pdf.js (`TextItem`), reduced to what layout needs. */
@@ -28,6 +42,8 @@ export interface PdfTextItem {
   size: number;
   /** pdf.js's loaded font id (`g_d0_f3`); distinguishes runs, not faces. */
   font: string;
+  /** The run's font is bold or 黑体 (pdf.ts, isBoldFont); undefined when unknown. */
+  bold?: boolean;
 }
 
 export interface PdfPage {
@@ -100,6 +116,14 @@ interface PlacedText {
   y: number;
   size: number;
   text: string;
+  /** Non-space characters, and how many of them are set in a bold face. */
+  chars: number;
+  boldChars: number;
+  /** The first / last run is bold (a heading line, a bold lead, a bold tail). */
+  boldStart: boolean;
+  boldEnd: boolean;
+  /** The column the line was read in (two-column pages); undefined: the page's full width. */
+  column?: ColumnBox;
 }
 
 /** Runs that continue each other on one printed line, in stream order. */
@@ -118,6 +142,8 @@ function buildFragments(page: PdfPage): Fragment[] {
       return;
     }
     const str = it.str.replace(/\s+/g, " ");
+    const chars = str.replace(/ /g, "").length;
+    const bold = it.bold === true;
     if (cur) {
       const s = Math.max(size, cur.size);
       const sameLine = Math.abs(it.y - cur.y) <= 0.3 * s;
@@ -126,11 +152,14 @@ function buildFragments(page: PdfPage): Fragment[] {
         cur.text += (pendingSpace || gap > 0.25 * s ? " " : "") + str;
         cur.x1 = Math.max(cur.x1, it.x + it.width);
         cur.size = Math.max(cur.size, size);
+        cur.chars += chars;
+        if (bold) cur.boldChars += chars;
+        cur.boldEnd = bold;
         pendingSpace = false;
         return;
       }
     }
-    cur = { page: page.number, order, x0: it.x, x1: it.x + it.width, y: it.y, size, text: str };
+    cur = { page: page.number, order, x0: it.x, x1: it.x + it.width, y: it.y, size, text: str, chars, boldChars: bold ? chars : 0, boldStart: bold, boldEnd: bold };
     pendingSpace = false;
     out.push(cur);
   });
@@ -355,7 +384,7 @@ type Line = PlacedText;
 type Element = { kind: "line"; line: Line } | { kind: "table"; page: number; rows: Cell[][] };
 
 /** Consecutive fragments of one band → one line (x order). */
-function fragmentsToLines(frags: Fragment[]): Line[] {
+function fragmentsToLines(frags: Fragment[], column?: ColumnBox): Line[] {
   const lines: Line[] = [];
   let group: Fragment[] = [];
   const flush = (): void => {
@@ -370,6 +399,11 @@ function fragmentsToLines(frags: Fragment[]): Line[] {
       y: group[0]!.y,
       size: Math.max(...group.map((g) => g.size)),
       text: normalizeSpaces(group.map((g) => g.text).join(" ")),
+      chars: group.reduce((n, g) => n + g.chars, 0),
+      boldChars: group.reduce((n, g) => n + g.boldChars, 0),
+      boldStart: group[0]!.boldStart,
+      boldEnd: group[group.length - 1]!.boldEnd,
+      ...(column ? { column } : {}),
     });
     group = [];
   };
@@ -395,6 +429,24 @@ function mode(values: number[]): number {
     }
   }
   return best;
+}
+
+/**
+ * The body's left margin: the leftmost x where a fair share of lines start.
+ * Not the most common start: in a report of short paragraphs (one or two lines
+ * each, headings indented like the body) the first-line indent is the most
+ * common start, and taking it as the margin would hide every indent.
+ */
+function leftEdge(lines: Line[]): number {
+  const xs = lines.map((l) => Math.round(l.x0)).sort((a, b) => a - b);
+  if (!xs.length) return 0;
+  const need = Math.max(2, Math.ceil(xs.length * 0.15));
+  for (let i = 0; i < xs.length; i++) {
+    let j = i;
+    while (j < xs.length && xs[j]! - xs[i]! <= 2) j++;
+    if (j - i >= need) return xs[i]!;
+  }
+  return mode(xs);
 }
 
 function percentile(values: number[], p: number): number {
@@ -426,8 +478,11 @@ function bodyGeometry(lines: Line[]): BodyGeometry {
       size = s;
     }
   }
-  const body = lines.filter((l) => Math.abs(l.size - size) <= 0.75);
-  const left = mode(body.map((l) => Math.round(l.x0)));
+  const sized = lines.filter((l) => Math.abs(l.size - size) <= 0.75);
+  // Page-wide margins come from full-width lines; a two-column document has few.
+  const wide = sized.filter((l) => !l.column);
+  const body = wide.length >= 5 ? wide : sized;
+  const left = leftEdge(body.length ? body : lines);
   const right = percentile(
     body.map((l) => l.x1),
     0.9,
@@ -454,11 +509,32 @@ function isCentered(l: Line, g: BodyGeometry): boolean {
   return Math.abs((l.x0 + l.x1) / 2 - g.center) <= 1.5 * l.size && l.x0 > g.left - 2 * l.size;
 }
 
+/** The whole line is set bold (a bold heading line), allowing a stray regular comma. */
+function allBold(l: Line): boolean {
+  return l.chars > 0 && l.boldChars >= l.chars * 0.9;
+}
+
+/** The margins a line is measured against: its column's on a two-column page, else the body's. */
+function marginsOf(l: Line, g: BodyGeometry): BodyGeometry {
+  const c = l.column;
+  if (!c) return g;
+  return { ...g, left: c.left, right: c.right, center: (c.left + c.right) / 2 };
+}
+
 /** Whether line `b` continues the paragraph that line `a` is in. */
-function continues(a: Line, b: Line, g: BodyGeometry): boolean {
+function continues(a: Line, b: Line, page: BodyGeometry): boolean {
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 1) return false;
-  if (a.page === b.page) {
+  // A change of weight at the seam: a bold heading line, then regular body text
+  // (`理论学习的系统性不够` / `平时学习多是…`), or body text then a bold line.
+  if (allBold(a) && !b.boldStart) return false;
+  if (!a.boldEnd && allBold(b)) return false;
+  const g = marginsOf(b, page);
+  const ga = marginsOf(a, page);
+  // From one column to the next (or a full-width line): the y jump is the column
+  // seam, not a gap between paragraphs.
+  const sameColumn = a.column?.index === b.column?.index;
+  if (a.page === b.page && sameColumn) {
     const d = a.y - b.y;
     if (d <= 0.3 * size) return false; // moved up: a new column or a misplaced run
     if (d > Math.max(1.7 * g.pitch, 1.9 * size) && d > g.pitch + 0.6 * size) return false;
@@ -466,12 +542,12 @@ function continues(a: Line, b: Line, g: BodyGeometry): boolean {
   const offBody = Math.abs(a.size - g.size) > 0.75;
   // A wrapped title: both lines centred, a size other than the body's — but
   // not a subtitle under it (`——在…会议上的发言`, `（2023年…）`).
-  if (offBody && isCentered(a, g) && isCentered(b, g)) return !/^[—–(（]/.test(b.text);
+  if (offBody && isCentered(a, ga) && isCentered(b, g)) return !/^[—–(（]/.test(b.text);
   // First-line indent (two characters in 公文), or a centred/right-aligned line.
   if (b.x0 > g.left + 1.0 * size) return false;
   // The previous line stops short of the right margin: its paragraph ended.
-  if (a.x1 < g.right - 2 * size) return false;
-  if (TERMINAL_RE.test(a.text) && a.x1 < g.right - 0.8 * size) return false;
+  if (a.x1 < ga.right - 2 * size) return false;
+  if (TERMINAL_RE.test(a.text) && a.x1 < ga.right - 0.8 * size) return false;
   // A heading set flush left after a sentence that happened to fill its line:
   // `…落实到位。` / `二、存在的主要问题`.
   if (SENTENCE_END_RE.test(a.text) && HEADING_START_RE.test(b.text)) return false;
@@ -510,13 +586,18 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
   const elements: Element[] = [];
   pageFrags.forEach((frags) => {
     const kept = frags.filter((f) => !removed.has(f));
-    const continuing = elements[elements.length - 1]?.kind === "table";
-    const { tables, rest } = findTables(kept, continuing);
-    const lines = fragmentsToLines(rest);
-    const items: Array<{ order: number; el: Element }> = lines.map((line) => ({ order: line.order, el: { kind: "line", line } }));
-    for (const t of tables) items.push({ order: t.order, el: { kind: "table", page: t.page, rows: t.rows } });
-    items.sort((a, b) => a.order - b.order);
-    for (const it of items) elements.push(it.el);
+    // A table the previous page ended with may go on at the top of this one.
+    let continuing = elements[elements.length - 1]?.kind === "table";
+    // Column by column on a two-column page; one region (the page) otherwise.
+    for (const region of columnRegions(kept)) {
+      const { tables, rest } = findTables(region.items, continuing);
+      continuing = false;
+      const lines = fragmentsToLines(rest, region.column ?? undefined);
+      const items: Array<{ order: number; el: Element }> = lines.map((line) => ({ order: line.order, el: { kind: "line", line } }));
+      for (const t of tables) items.push({ order: t.order, el: { kind: "table", page: t.page, rows: t.rows } });
+      items.sort((a, b) => a.order - b.order);
+      for (const it of items) elements.push(it.el);
+    }
   });
 
   // 3. Merge a table continued on the next page: drop the repeated header row,
@@ -555,9 +636,16 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
   const allLines = merged.flatMap((e) => (e.kind === "line" ? [e.line] : []));
   const geom = bodyGeometry(allLines);
   const blocks: Block[] = [];
-  let para: { text: string; page: number; last: Line } | null = null;
+  const looks: Array<{ block: ParagraphBlock; look: ParagraphLook }> = [];
+  let para: OpenParagraph | null = null;
   const flush = (): void => {
-    if (para && para.text) blocks.push({ kind: "paragraph", text: normalizeSpaces(para.text), page: para.page } satisfies ParagraphBlock);
+    if (para && para.text) {
+      const block: ParagraphBlock = { kind: "paragraph", text: normalizeSpaces(para.text), page: para.page };
+      const look = paragraphLook(para, geom);
+      if (look.bold) block.bold = true;
+      blocks.push(block);
+      looks.push({ block, look });
+    }
     para = null;
   };
   for (const el of merged) {
@@ -567,16 +655,72 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
       continue;
     }
     const line = el.line;
-    const cur = para as { text: string; page: number; last: Line } | null;
+    const cur = para as OpenParagraph | null;
     if (cur && continues(cur.last, line, geom)) {
       cur.text = joinText(cur.text, line.text, false);
       cur.last = line;
+      cur.lines.push(line);
       repairs.lineJoins!++;
     } else {
       flush();
-      para = { text: line.text, page: line.page, last: line };
+      para = { text: line.text, page: line.page, first: line, last: line, lines: [line] };
     }
   }
   flush();
+  headingSizes(looks, geom);
   return { blocks, repairs };
+}
+
+// ───────────────────────────── typography ─────────────────────────────
+
+interface OpenParagraph {
+  text: string;
+  page: number;
+  first: Line;
+  last: Line;
+  lines: Line[];
+}
+
+/** What the page shows of a paragraph: weight, size, centring, length. */
+interface ParagraphLook {
+  bold: boolean;
+  size: number;
+  centred: boolean;
+  chars: number;
+}
+
+function paragraphLook(p: OpenParagraph, g: BodyGeometry): ParagraphLook {
+  let chars = 0;
+  let boldChars = 0;
+  let size = 0;
+  for (const l of p.lines) {
+    chars += l.chars;
+    boldChars += l.boldChars;
+    size = Math.max(size, l.size);
+  }
+  const m = marginsOf(p.first, g);
+  // Centred and clearly inset (a full line is "centred" too).
+  const centred = p.lines.every((l) => isCentered(l, m)) && p.first.x0 > m.left + 0.5 * p.first.size && p.first.x1 < m.right - 0.5 * p.first.size;
+  return { bold: chars > 0 && boldChars >= chars * 0.9, size, centred, chars };
+}
+
+/** Longest paragraph whose type size alone can make it a heading. */
+const MAX_SIZED_HEADING = 60;
+
+/**
+ * Type larger than the body's is what a Word heading style looks like once
+ * printed: short paragraphs set larger than the body get a heading level from
+ * their size (the largest size → 1, the next → 2 …), the same hint the DOCX
+ * reader takes from `heading 1` / `标题 2` (`styleLevel`, `styleName`
+ * `pdf-size-16`). Centred paragraphs are left alone — the title, a subtitle,
+ * a signature — and so is anything long enough to be prose.
+ */
+function headingSizes(looks: Array<{ block: ParagraphBlock; look: ParagraphLook }>, g: BodyGeometry): void {
+  const larger = looks.filter(({ look }) => !look.centred && look.size >= g.size + 1 && look.chars <= MAX_SIZED_HEADING);
+  const sizes = [...new Set(larger.map(({ look }) => Math.round(look.size)))].sort((a, b) => b - a);
+  for (const { block, look } of larger) {
+    const rounded = Math.round(look.size);
+    block.styleLevel = sizes.indexOf(rounded) + 1;
+    block.styleName = `pdf-size-${rounded}`;
+  }
 }

@@ -134,17 +134,31 @@ const TEXT_ONLY_PATCHES: Array<[string, string]> = [
   ['const builder = new OpenTypeFileBuilder("\\x4F\\x54\\x54\\x4F");', 'return new Uint8Array(0);\n    const builder = new OpenTypeFileBuilder("\\x4F\\x54\\x54\\x4F");'],
 ];
 
-/** Set REPORT_CHECK_PDFJS_FULL_FONTS=1 to use the stock worker (to compare output or timing). */
+/**
+ * Typography for the layout model (pdf-layout.ts): `getTextContent()` names
+ * each run's font only by its loaded id (`g_d0_f3`) and a generic family, and
+ * the font objects reach `page.commonObjs` only when a page is RENDERED (an
+ * operator list — a second pass over every page). The text-content code has
+ * the font at hand when it writes the per-font `styles` entry, so the PDF
+ * font name (`BAAAAA+NotoSerifCJKsc-Bold`, `SimHei`), pdf.js's bold/black
+ * reading of it and the descriptor flags (ForceBold) are added there. Without
+ * this patch (a future pdf.js) the reader still works; only weight is unknown.
+ */
+const STYLE_PATCHES: Array<[string, string]> = [
+  ["          fontFamily: font.fallbackName,", "          fontFamily: font.fallbackName, fontName: font.name, fontFlags: font.flags, fontBold: font.bold, fontBlack: font.black,"],
+];
+
+/** Set REPORT_CHECK_PDFJS_FULL_FONTS=1 to keep font compilation (to compare output or timing); the style patch still applies. */
 async function importTextOnlyWorker(root: string): Promise<{ WorkerMessageHandler?: unknown }> {
   const stock = (): Promise<{ WorkerMessageHandler?: unknown }> => import("pdfjs-dist/build/pdf.worker.mjs" as string) as Promise<{ WorkerMessageHandler?: unknown }>;
-  if (process.env["REPORT_CHECK_PDFJS_FULL_FONTS"]) return stock();
   let source: string;
   try {
     source = readFileSync(join(root, "build", "pdf.worker.mjs"), "utf8");
   } catch {
     return stock();
   }
-  for (const [from, to] of TEXT_ONLY_PATCHES) {
+  const patches = process.env["REPORT_CHECK_PDFJS_FULL_FONTS"] ? STYLE_PATCHES : [...TEXT_ONLY_PATCHES, ...STYLE_PATCHES];
+  for (const [from, to] of patches) {
     const at = source.indexOf(from);
     if (at < 0 || source.indexOf(from, at + 1) >= 0) return stock();
     source = source.slice(0, at) + to + source.slice(at + from.length);
@@ -240,6 +254,36 @@ export function garbledShare(text: string): { bad: number; cjk: number; share: n
   return { bad, cjk, share: bad + cjk === 0 ? 0 : bad / (bad + cjk) };
 }
 
+// ───────────────────────────── font weight ─────────────────────────────
+
+/** A `textContent.styles` entry, with the fields STYLE_PATCHES adds. */
+interface FontStyle {
+  fontFamily?: string;
+  fontName?: string;
+  fontFlags?: number;
+  fontBold?: boolean;
+  fontBlack?: boolean;
+}
+
+/** PDF font descriptor flag ForceBold (PDF 32000-1, table 123). */
+const FORCE_BOLD = 1 << 18;
+
+/**
+ * Whether a font is set bold: pdf.js's own reading of the name (bold/black),
+ * ForceBold, or a weight in the name — `NotoSerifCJKsc-Bold`, `Heavy`,
+ * `Black`, `Semibold`, `Demibold` — or a 黑体 face (`SimHei`, `黑体`,
+ * `STHeiti`, `MicrosoftYaHei-Bold`): Chinese documents set headings in 黑体
+ * where Latin ones use bold. `Hei` is matched as a name part, never inside
+ * `Height`.
+ */
+export function isBoldFont(style: FontStyle | undefined): boolean {
+  if (!style) return false;
+  if (style.fontBold || style.fontBlack) return true;
+  if (typeof style.fontFlags === "number" && style.fontFlags & FORCE_BOLD) return true;
+  const name = (style.fontName ?? "").replace(/^[A-Z]{6}\+/, "");
+  return /bold|heavy|black|semibold|demi(?!-?light)|黑体|粗|hei(?!ght)/i.test(name) && !/light/i.test(name.replace(/(bold|heavy|black).*/i, ""));
+}
+
 // ───────────────────────────── reader ─────────────────────────────
 
 function errorName(e: unknown): string {
@@ -310,9 +354,15 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
         const page = await doc.getPage(n);
         const tc = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
         items = [];
+        const weights = new Map<string, boolean>();
         for (const it of tc.items) {
           if (!("str" in it)) continue;
           const t = it.transform as number[];
+          let bold = weights.get(it.fontName);
+          if (bold === undefined) {
+            bold = isBoldFont(tc.styles[it.fontName] as FontStyle | undefined);
+            weights.set(it.fontName, bold);
+          }
           items.push({
             str: it.str,
             x: t[4]!,
@@ -320,6 +370,7 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
             width: it.width,
             size: Math.hypot(t[2]!, t[3]!) || Math.abs(t[0]!) || it.height,
             font: it.fontName,
+            bold,
           });
         }
         page.cleanup();

@@ -28,6 +28,7 @@ import type { Span } from "../model/document.js";
 import { matchBareNumeral, matchHeadingMarker, matchPointMarker, type HeadingFamily, CANONICAL_RANK, LOW_FAMILIES } from "./markers.js";
 import { lexiconScores } from "./roles.js";
 import { unitSpan, type Unit } from "./units.js";
+import { unmarkedGroups, unmarkedSubheadingRuns } from "./unmarked-runs.js";
 
 export interface HeadingCandidate {
   /** Family key used to build levels: a HeadingFamily, `style-N`, `shi-lead` or `unmarked`. */
@@ -139,7 +140,11 @@ export function detectHeadings(units: Unit[], options: Options): HeadingCandidat
 
   // 5. Unmarked standalone lines: whole-bold short paragraphs (DOCX), then plain ones.
   boldLines(units, found, eligible);
+  // Two levels of unmarked lines (a group heading right above its first sub-heading) first.
+  unmarkedGroups(units, found, eligible);
   unmarkedLines(units, found, eligible);
+  // 5b. Runs of unmarked short lines + body paragraphs inside marked sections (unmarked-runs.ts).
+  unmarkedSubheadingRuns(units, found, eligible);
 
   return found.filter((c): c is HeadingCandidate => c !== null);
 }

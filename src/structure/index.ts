@@ -28,7 +28,7 @@ export function buildStructure(doc: WorkingDocument, options: DocumentOptions = 
   doc.title = title;
   doc.titleSpan = span;
 
-  const candidates = detectHeadings(units, { titleSpan: span, wrapsLines: doc.source?.format !== "docx" && doc.source?.format !== "doc" });
+  const candidates = detectHeadings(units, { titleSpan: span, wrapsLines: wrapsLines(doc) });
   const { roots, placed } = buildTree(candidates, doc.text.length);
   assignRoles(doc.text, roots, null);
   if (!/整改(?:情况|落实情况|工作情况|方案|进展)/.test(title ?? "")) keepPreviousAsProgress(roots);
@@ -61,6 +61,21 @@ function markOther(sections: SectionNode[]): void {
 
 function forcedLabel(id: string): string {
   return (REPORT_TYPE_LABELS as Record<string, string>)[id] ?? id;
+}
+
+/**
+ * Whether a short line after a heading may be that heading's wrapped tail.
+ * Never in DOCX/DOC (whole paragraphs). Not in a PDF text layer either: the
+ * layout model (ingest/pdf-layout.ts) already joins a heading that fills its
+ * line with the next one, so a heading that ends short of the margin ended
+ * there — the next short line is a sub-heading of its own (`三、今后的努力方向`
+ * / `持续加强理论学习`). Plain text and OCR output keep the join.
+ */
+function wrapsLines(doc: WorkingDocument): boolean {
+  const format = doc.source?.format;
+  if (format === "docx" || format === "doc") return false;
+  if (format === "pdf" && !doc.source?.ocr) return false;
+  return true;
 }
 
 function assignRoles(text: string, sections: SectionNode[], parentRole: SectionRole | null): void {

@@ -238,6 +238,10 @@ const INHERIT: Partial<Record<SectionRole, number>> = {
 };
 const ANALYSIS_PARTS: readonly SectionRole[] = ["problems", "causes", "measures"];
 const NO_ACHIEVEMENTS_UNDER: ReadonlySet<SectionRole> = new Set(["problems", "causes", "measures", "next-steps", "analysis"]);
+/** Lexicon weight at which a heading names its section type (role-lexicon.yaml: 5–8). */
+const NAMING = 5;
+const PLAN_PARENTS: ReadonlySet<SectionRole> = new Set(["measures", "next-steps"]);
+const TOPIC_ROLES: readonly SectionRole[] = ["learning", "meeting", "feedback"];
 
 /** First sentence of a body (up to 。！？ or a line break), at most 80 chars. */
 function firstSentence(body: string): string {
@@ -272,8 +276,9 @@ export function classifyRole(input: RoleInput): RoleResult {
     for (const r of ANALYSIS_PARTS) scores[r] += 1.5;
   } else if (parent) {
     scores[parent] += INHERIT[parent] ?? 0;
-    // 在理论学习和政治能力方面 under 存在的主要问题: a category heading, never a topic of its own.
-    if (/^在[^，,。]{1,24}方面/.test(heading)) scores[parent] += 4;
+    // 在理论学习和政治能力方面 / 对照“担当作为”方面 under 存在的主要问题 or 对照检查情况:
+    // a category heading, never a topic of its own.
+    if (/^(在|对照)[^，,。]{1,24}方面/.test(heading)) scores[parent] += 4;
   }
 
   // A plan or a self-criticism has no achievements: `（二）作风建设更加务实` under 下一步工作打算
@@ -284,6 +289,19 @@ export function classifyRole(input: RoleInput): RoleResult {
   if (parent && parent !== "analysis" && NO_ACHIEVEMENTS_UNDER.has(parent)) scores.learning *= 0.3;
   // A plan has no progress yet: `（三）压实整改责任` under 整改措施 is a measure.
   if (parent === "measures" || parent === "next-steps") scores.progress *= 0.3;
+  // Under a plan (措施, 下一步) a study or meeting heading is one of the steps:
+  // `持续加强理论学习` under 今后的努力方向和整改措施 is a measure, not a learning report.
+  if (parent && PLAN_PARENTS.has(parent)) for (const r of TOPIC_ROLES) scores[r] *= 0.3;
+  // Causes are worded as shortcomings (`担当作为的精神不足`, `宗旨意识有所淡化`): under a
+  // causes parent, deficiency words are no sign of a problems section — unless the heading
+  // names one (`存在的问题`).
+  if (parent === "causes" && lex.problems < NAMING) scores.problems *= 0.3;
+  // A result of 整改 is how far the rectification got: `整改工作取得阶段性成效`,
+  // `整改成效初步显现` are progress, not the year's achievements.
+  if (/整改/.test(heading) && scores.achievements > 0) {
+    scores.progress += scores.achievements;
+    scores.achievements = 0;
+  }
 
   // Context from the children: 问题 + 原因 (+ 措施) below one heading → analysis.
   if (input.childHeadings?.length) {

@@ -1,0 +1,138 @@
+/**
+ * The PDF layout model on real LibreOffice renderings (corpora/layout, made by
+ * scripts/make-layout-corpus.mjs from the DOCX beside each PDF): the PDF must
+ * give the same paragraphs as the DOCX it was printed from — indents without
+ * spacing, typed full-width-space indents, a two-column page — and carry the
+ * same typography hints (bold sub-headings, larger style headings).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readDocx } from "../../src/ingest/docx.js";
+import { isBoldFont, readPdf } from "../../src/ingest/pdf.js";
+import { columnRegions, findGutter, type ColumnItem } from "../../src/ingest/pdf-columns.js";
+import type { ParagraphBlock, RawDocument } from "../../src/model/document.js";
+
+const DIR = join(import.meta.dirname, "../../corpora/layout");
+const NAMES = [
+  "layout-indent-only-analysis-check",
+  "layout-bold-subheadings-personal",
+  "layout-style-headings-work-summary",
+  "layout-two-column-work-summary",
+  "layout-roles-rectification-report",
+  "layout-campaign-summary-mixed",
+];
+
+const pdf = new Map<string, RawDocument>();
+const docx = new Map<string, RawDocument>();
+beforeAll(async () => {
+  for (const n of NAMES) {
+    pdf.set(n, await readPdf(readFileSync(join(DIR, `${n}.pdf`)), {}));
+    docx.set(n, await readDocx(readFileSync(join(DIR, `${n}.docx`))));
+  }
+}, 120_000);
+
+function paras(raw: RawDocument): ParagraphBlock[] {
+  return raw.blocks.filter((b): b is ParagraphBlock => b.kind === "paragraph");
+}
+
+/** Paragraph texts without the typed indent (U+3000) the DOCX keeps and the PDF cannot show as text. */
+function texts(raw: RawDocument): string[] {
+  return paras(raw).map((p) => p.text.replace(/^[\s\u3000]+/, ""));
+}
+
+describe("PDF paragraphs match the DOCX they were printed from", () => {
+  it("splits paragraphs marked only by a first-line indent, with no spacing between them", () => {
+    const n = "layout-indent-only-analysis-check";
+    expect(texts(pdf.get(n)!)).toEqual(texts(docx.get(n)!));
+    // the heading is not glued to the paragraph before it, and the title stands alone
+    expect(texts(pdf.get(n)!)).toContain("三、存在的主要问题");
+    expect(texts(pdf.get(n)!)[0]).toBe("中共青禾县农业农村局党组关于深入学习实践活动的分析检查报告");
+  });
+
+  it.each(["layout-roles-rectification-report", "layout-campaign-summary-mixed"])("splits paragraphs indented with typed full-width spaces (%s)", (n) => {
+    expect(texts(pdf.get(n)!)).toEqual(texts(docx.get(n)!));
+  });
+
+  it("reads a two-column page column by column", () => {
+    const n = "layout-two-column-work-summary";
+    const got = texts(pdf.get(n)!);
+    expect(got).toEqual(texts(docx.get(n)!));
+    // the right column's first paragraph follows the left column's last heading
+    const at = got.indexOf("（四）民生保障持续加强");
+    expect(got[at + 1]).toMatch(/^落实各项惠民政策/);
+    expect(pdf.get(n)!.blocks.some((b) => b.kind === "table")).toBe(false);
+  });
+});
+
+describe("PDF typography becomes the hints DOCX styles give", () => {
+  it("marks bold unmarked sub-headings bold, like the DOCX runs, and body text not", () => {
+    const n = "layout-bold-subheadings-personal";
+    const boldOf = (raw: RawDocument) => paras(raw).map((p) => [p.text.replace(/^\u3000+/, ""), p.bold === true] as const);
+    const fromPdf = boldOf(pdf.get(n)!);
+    // the title is bold in both; every paragraph agrees
+    expect(fromPdf).toEqual(boldOf(docx.get(n)!));
+    expect(fromPdf.filter(([, b]) => b).map(([t]) => t)).toContain("理论学习的系统性不够");
+    expect(fromPdf.find(([t]) => t.startsWith("平时学习多是"))?.[1]).toBe(false);
+  });
+
+  it("gives paragraphs set larger than the body a heading level from their size", () => {
+    const n = "layout-style-headings-work-summary";
+    const p = paras(pdf.get(n)!);
+    const level = (t: string) => p.find((b) => b.text === t)?.styleLevel;
+    expect(level("主要工作完成情况")).toBe(1);
+    expect(level("下一步工作打算")).toBe(1);
+    // Heading 2 is set in the body size, bold: no size level, but bold
+    expect(level("家庭医生签约服务扎实推进")).toBeUndefined();
+    expect(p.find((b) => b.text === "家庭医生签约服务扎实推进")?.bold).toBe(true);
+    // the centred title is no heading; body paragraphs get nothing
+    expect(p[0]!.styleLevel).toBeUndefined();
+    expect(p.filter((b) => b.styleLevel !== undefined)).toHaveLength(3);
+  });
+
+  it("reads weight from the font name, ForceBold and 黑体 faces", () => {
+    expect(isBoldFont({ fontName: "BAAAAA+NotoSerifCJKsc-Bold" })).toBe(true);
+    expect(isBoldFont({ fontName: "CAAAAA+NotoSerifCJKsc-Regular" })).toBe(false);
+    expect(isBoldFont({ fontName: "SimHei" })).toBe(true);
+    expect(isBoldFont({ fontName: "黑体" })).toBe(true);
+    expect(isBoldFont({ fontName: "MicrosoftYaHei-Light" })).toBe(false);
+    expect(isBoldFont({ fontName: "SourceHanSans-Heavy" })).toBe(true);
+    expect(isBoldFont({ fontName: "LineHeight-Regular" })).toBe(false);
+    expect(isBoldFont({ fontName: "FZFSK--GBK1-0", fontFlags: 1 << 18 })).toBe(true);
+    expect(isBoldFont({ fontBold: true })).toBe(true);
+    expect(isBoldFont(undefined)).toBe(false);
+  });
+});
+
+describe("column detection", () => {
+  const line = (order: number, x0: number, x1: number, y: number, text = "这是一行足够长的正文文字用来测试"): ColumnItem => ({ order, x0, x1, y, size: 12, text });
+
+  it("finds the gutter of two columns of running text, and reads the left column first", () => {
+    const items: ColumnItem[] = [line(0, 150, 450, 800, "标题横跨两栏")];
+    for (let k = 0; k < 8; k++) {
+      items.push(line(1 + k * 2, 60, 290, 760 - k * 18));
+      items.push(line(2 + k * 2, 310, 540, 760 - k * 18));
+    }
+    const g = findGutter(items);
+    expect(g).toBeGreaterThan(290);
+    expect(g).toBeLessThan(310);
+    const regions = columnRegions(items);
+    expect(regions.map((r) => r.column?.index ?? null)).toEqual([null, 0, 1]);
+    expect(regions[1]!.items.every((f) => f.x0 < 300)).toBe(true);
+  });
+
+  it("leaves a table of short cells alone", () => {
+    const items: ColumnItem[] = [];
+    for (let k = 0; k < 10; k++) {
+      items.push(line(k * 3, 60, 84, 760 - k * 18, `${k + 1}`));
+      items.push(line(k * 3 + 1, 100, 180 + (k % 3) * 30, 760 - k * 18, "问题描述"));
+      items.push(line(k * 3 + 2, 330, 380 + (k % 4) * 25, 760 - k * 18, "年底前"));
+    }
+    expect(columnRegions(items)).toHaveLength(1);
+  });
+
+  it("keeps a one-column page of prose as one region", () => {
+    const items = Array.from({ length: 20 }, (_, k) => line(k, k % 4 === 0 ? 84 : 60, 540, 760 - k * 18));
+    expect(findGutter(items)).toBeNull();
+  });
+});
