@@ -15,9 +15,12 @@ import { opinionsCount } from "./opinions-count.js";
 import { opinionsSolicited } from "./opinions-solicited.js";
 import { problems } from "./problems.js";
 import { qualityAchievementHeavy } from "./quality-achievement-heavy.js";
+import { qualityMeasureNoDeadline } from "./quality-measure-no-deadline.js";
+import { qualityMeasureNoOwner } from "./quality-measure-no-owner.js";
 import { qualityOcrLowConfidence } from "./quality-ocr-low-confidence.js";
 import { qualityObjectiveCausesOnly } from "./quality-objective-causes-only.js";
 import { qualityProblemMeasureMismatch } from "./quality-problem-measure-mismatch.js";
+import { qualityProblemNoMeasure } from "./quality-problem-no-measure.js";
 import { qualitySpunText } from "./quality-spun-text.js";
 import { qualityVagueMeasures } from "./quality-vague-measures.js";
 import { rectifiedProgress } from "./rectified-progress.js";
@@ -39,9 +42,12 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
     opinionsSolicited,
     problems,
     qualityAchievementHeavy,
+    qualityMeasureNoDeadline,
+    qualityMeasureNoOwner,
     qualityObjectiveCausesOnly,
     qualityOcrLowConfidence,
     qualityProblemMeasureMismatch,
+    qualityProblemNoMeasure,
     qualitySpunText,
     qualityVagueMeasures,
     rectifiedProgress,
