@@ -88,6 +88,7 @@ export function toResult(doc: WorkingDocument, options: DocumentOptions, started
     status: "ok",
     error: null,
     title: doc.title,
+    titleSpan: doc.titleSpan,
     reportType: doc.reportType,
     text: {
       chars: doc.text.length,

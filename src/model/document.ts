@@ -314,6 +314,8 @@ export interface AnalysisResult extends ExtractedFacts {
   status: "ok" | "error";
   error: { code: ErrorCode; message: string } | null;
   title: string | null;
+  /** Span of the title in the normalized text (UTF-16, `[start, end)`); absent in results written before it existed. */
+  titleSpan?: Span | null;
   reportType: ReportTypeGuess | null;
   text: {
     chars: number;
