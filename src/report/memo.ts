@@ -54,7 +54,7 @@ function quote(text: string, max = 40): string {
   return `“${t.length > max ? t.slice(0, max) + "…" : t}”`;
 }
 
-/** Warnings grouped by rule: 措施无时限(12 处):“…”;“…”;“…”等. */
+/** Warnings grouped by rule: 措施无时限（12 处）：“…”；“…”；“…”等. */
 function warningLines(r: AnalysisResult, text: string | undefined): string[] {
   const groups = new Map<string, Finding[]>();
   for (const f of anchoredFindings(r)) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
@@ -66,21 +66,21 @@ function warningLines(r: AnalysisResult, text: string | undefined): string[] {
     const quotes = text ? list.slice(0, QUOTES_PER_RULE).map((f) => quote(text.slice(f.span![0], f.span![1]))) : [];
     const more = list.length > QUOTES_PER_RULE ? `等 ${list.length} 处` : "";
     n++;
-    lines.push(`${n}. 【${SEVERITY_LABELS[first.severity] ?? first.severity}】${ruleLabel(rule)}(${list.length} 处):${quotes.join(";")}${more}。${advice}`);
+    lines.push(`${n}. 【${SEVERITY_LABELS[first.severity] ?? first.severity}】${ruleLabel(rule)}（${list.length} 处）：${quotes.join("；")}${more}。${advice}`);
   }
   return lines;
 }
 
 function countsTable(r: AnalysisResult): Table {
   const rows: Array<[string, string]> = [
-    ["查摆问题(条)", String(r.problems.length)],
-    ["原因分析(条)", String(r.causes.length)],
-    ["整改措施(条)", String(r.measures.length)],
+    ["查摆问题（条）", String(r.problems.length)],
+    ["原因分析（条）", String(r.causes.length)],
+    ["整改措施（条）", String(r.measures.length)],
   ];
   for (const kind of COUNT_KINDS) {
     const values = r.counts.filter((c) => c.kind === kind);
     if (!values.length || kind === "other") continue;
-    rows.push([COUNT_LABELS[kind], values.map((c) => `${c.value}${c.unit}${c.approx ? "(约)" : ""}`).join("、")]);
+    rows.push([COUNT_LABELS[kind], values.map((c) => `${c.value}${c.unit}${c.approx ? "（约）" : ""}`).join("、")]);
   }
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   const cell = (t: string, head = false): TableCell =>
@@ -106,25 +106,25 @@ export async function formatMemo(r: AnalysisResult, opts: MemoOptions): Promise<
   const children: Array<Paragraph | Table> = [
     p("审核意见书", { font: HEITI, size: 44, align: AlignmentType.CENTER }),
     p(""),
-    p(`报告标题:${r.title ? `《${r.title}》` : "(未识别出标题)"}`, { indent: true }),
-    p(`报送单位:${unitOf(r) ?? "(未识别)"}`, { indent: true }),
-    p(`报告类型:${type}    文件:${opts.fileName}`, { indent: true }),
-    p(`审核结论:${verdict(r)}`, { indent: true, bold: true }),
+    p(`报告标题：${r.title ? `《${r.title}》` : "（未识别出标题）"}`, { indent: true }),
+    p(`报送单位：${unitOf(r) ?? "（未识别）"}`, { indent: true }),
+    p(`报告类型：${type}    文件：${opts.fileName}`, { indent: true }),
+    p(`审核结论：${verdict(r)}`, { indent: true, bold: true }),
     heading("一、缺少的要素"),
     ...(missing.length
-      ? missing.map((f, i) => p(`${i + 1}. ${ruleLabel(f.ruleId)}(${SEVERITY_LABELS[f.severity] ?? f.severity}):${f.message}`, { indent: true }))
+      ? missing.map((f, i) => p(`${i + 1}. ${ruleLabel(f.ruleId)}（${SEVERITY_LABELS[f.severity] ?? f.severity}）：${f.message}`, { indent: true }))
       : [p("未发现缺少的要素。", { indent: true })]),
     heading("二、需要核改的内容"),
     ...(warnings.length ? warnings.map((w) => p(w, { indent: true })) : [p("无。", { indent: true })]),
     heading("三、主要数字"),
     countsTable(r),
     p("请对照以上意见修改完善后重新报送。", { indent: true, before: 200 }),
-    p(`审核人:${opts.reviewer === "审核意见" ? "____________" : opts.reviewer}`, { align: AlignmentType.RIGHT, before: 200 }),
+    p(`审核人：${opts.reviewer === "审核意见" ? "____________" : opts.reviewer}`, { align: AlignmentType.RIGHT, before: 200 }),
     p(chineseDate(opts.date), { align: AlignmentType.RIGHT }),
   ];
   const doc = new Document({
     creator: opts.reviewer,
-    title: `审核意见书:${r.title ?? opts.fileName}`,
+    title: `审核意见书：${r.title ?? opts.fileName}`,
     styles: { default: { document: { run: { font: FANGSONG, size: BODY } } } },
     sections: [
       {

@@ -20,13 +20,13 @@ export interface ReviewComment {
   finding: Finding | null;
 }
 
-/** The verdict a reviewer writes: 通过 / 未通过 (缺 N 项必备要素) / 未判定. */
+/** The verdict a reviewer writes: 通过 / 未通过（缺少 N 项必备要素） / 未判定. */
 export function verdict(r: AnalysisResult): string {
-  if (!r.checklist) return "未判定(未识别出报告类型,未按清单检查)";
+  if (!r.checklist) return "未判定（未识别出报告类型，未按清单检查）";
   const errors = r.checklist.findings.filter((f) => f.severity === "error").length;
   const warnings = r.checklist.findings.filter((f) => f.severity === "warning").length;
-  if (r.checklist.passed) return warnings ? `通过(另有 ${warnings} 条提醒)` : "通过";
-  return `未通过(缺少 ${errors} 项必备要素${warnings ? `,另有 ${warnings} 条提醒` : ""})`;
+  if (r.checklist.passed) return warnings ? `通过（另有 ${warnings} 条提醒）` : "通过";
+  return `未通过（缺少 ${errors} 项必备要素${warnings ? `，另有 ${warnings} 条提醒` : ""}）`;
 }
 
 /** The findings that are about the whole document (missing elements, span-less warnings). */
@@ -55,15 +55,15 @@ export function titleSpanOf(r: AnalysisResult, text: string): Span {
 export function reviewComments(r: AnalysisResult, text: string): ReviewComment[] {
   const missing = documentFindings(r);
   const type = r.reportType ? typeLabel(r.reportType.id, r.reportType.label) : "未识别";
-  const head = [`审核结论:${verdict(r)}。报告类型:${type}。`];
+  const head = [`审核结论：${verdict(r)}。报告类型：${type}。`];
   const body = missing.length
-    ? ["本报告存在以下问题,请补充完善:", ...missing.map((f, i) => `${i + 1}. 【${SEVERITY_LABELS[f.severity] ?? f.severity}】${ruleLabel(f.ruleId)}:${f.message}`)]
+    ? ["本报告存在以下问题，请补充完善：", ...missing.map((f, i) => `${i + 1}. 【${SEVERITY_LABELS[f.severity] ?? f.severity}】${ruleLabel(f.ruleId)}：${f.message}`)]
     : ["未发现缺少的要素。"];
   const anchored = anchoredFindings(r);
-  if (anchored.length) body.push(`正文中另有 ${anchored.length} 处批注,请逐条核改。`);
+  if (anchored.length) body.push(`正文中另有 ${anchored.length} 处批注，请逐条核改。`);
   const out: ReviewComment[] = [{ span: titleSpanOf(r, text), title: true, paragraphs: [...head, ...body], finding: null }];
   for (const f of anchored) {
-    out.push({ span: f.span, title: false, paragraphs: [`【${SEVERITY_LABELS[f.severity] ?? f.severity}】${ruleLabel(f.ruleId)}:${f.message}`], finding: f });
+    out.push({ span: f.span, title: false, paragraphs: [`【${SEVERITY_LABELS[f.severity] ?? f.severity}】${ruleLabel(f.ruleId)}：${f.message}`], finding: f });
   }
   return out;
 }
