@@ -70,6 +70,9 @@ const SKIP = new Set(["w:del", "w:moveFrom", "w:drawing", "w:pict", "w:object", 
 // Run children that stand for content (so a comment cannot start "before the run" if one precedes the character).
 const RUN_CONTENT = new Set(["w:t", "w:tab", "w:ptab", "w:br", "w:cr", "w:sym", "w:noBreakHyphen", "w:softHyphen", "w:drawing", "w:pict", "w:object", "w:fldChar", "w:instrText", "mc:AlternateContent"]);
 
+// JSZip would otherwise add folder entries (word/, word/_rels/) the original package does not have
+const NO_FOLDERS = { createFolders: false } as const;
+
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** The visible characters of document.xml, in order, with their XML positions. */
@@ -301,7 +304,7 @@ async function mainPart(zip: JSZip): Promise<string | null> {
 export async function annotateDocx(original: Uint8Array, text: string, comments: ReviewComment[], meta: CommentMeta): Promise<AnnotateOutcome | null> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(original);
+    zip = await JSZip.loadAsync(original, { createFolders: false });
   } catch {
     return null;
   }
@@ -379,24 +382,24 @@ export async function annotateDocx(original: Uint8Array, text: string, comments:
     pos = ins.until ?? ins.at;
   }
   out += xml.slice(pos);
-  zip.file(docPath, out);
+  zip.file(docPath, out, NO_FOLDERS);
 
   const entries = written.map((w) => commentXml(w.id, w.comment, meta)).join("");
   if (existingComments !== null) {
-    zip.file(commentsPath, existingComments.replace(/<\/w:comments>\s*$/, `${entries}</w:comments>`));
+    zip.file(commentsPath, existingComments.replace(/<\/w:comments>\s*$/, `${entries}</w:comments>`), NO_FOLDERS);
   } else {
-    zip.file(commentsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:comments xmlns:w="${W_NS}">${entries}</w:comments>`);
+    zip.file(commentsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:comments xmlns:w="${W_NS}">${entries}</w:comments>`, NO_FOLDERS);
     const rels = await zip.file(relsPath)?.async("string");
     const relsXml = rels ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     if (!relsXml.includes(COMMENTS_REL)) {
       const used = new Set([...relsXml.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
       let n = 1;
       while (used.has(`rId${n}`)) n++;
-      zip.file(relsPath, relsXml.replace(/<\/Relationships>\s*$/, `<Relationship Id="rId${n}" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`));
+      zip.file(relsPath, relsXml.replace(/<\/Relationships>\s*$/, `<Relationship Id="rId${n}" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`), NO_FOLDERS);
     }
     const types = await zip.file("[Content_Types].xml")?.async("string");
     if (types !== undefined && !types.includes(`PartName="/${commentsPath}"`)) {
-      zip.file("[Content_Types].xml", types.replace(/<\/Types>\s*$/, `<Override PartName="/${commentsPath}" ContentType="${COMMENTS_CT}"/></Types>`));
+      zip.file("[Content_Types].xml", types.replace(/<\/Types>\s*$/, `<Override PartName="/${commentsPath}" ContentType="${COMMENTS_CT}"/></Types>`), NO_FOLDERS);
     }
   }
   // DEFLATE: entries already deflated are copied as they were (JSZip reuses their compressed bytes)
