@@ -8,6 +8,7 @@ import type { MeasureFact, Span, WorkingDocument } from "../../src/model/documen
 import { DETECTORS } from "../../src/checklist/detectors/index.js";
 import { analyzeFile } from "../../src/pipeline.js";
 import { makeDoc, section } from "../extract/helpers.js";
+import { defaultContext, formatHtml } from "../../src/report/index.js";
 
 function measure(text: string, needle: string, sectionId: string | null, deadline: string | null, owner: string | null): MeasureFact {
   const at = text.indexOf(needle);
@@ -132,4 +133,14 @@ describe("the dev task tables", () => {
       }
     }, 60_000);
   }
+});
+
+describe("the per-item warnings in the reviewer's HTML report", () => {
+  it("lists each one with its label and a link to its evidence", async () => {
+    const r = await analyzeFile("corpora/dev/rectification-plan-table-no-deadline.docx", { includeText: true });
+    const html = formatHtml([r], defaultContext());
+    const n = r.checklist!.findings.filter((f) => f.ruleId === "quality.measure-no-deadline").length;
+    expect(n).toBeGreaterThan(5);
+    expect(html.match(/<b>措施无时限<\/b> <code>quality\.measure-no-deadline<\/code>/g)?.length).toBe(n);
+  }, 60_000);
 });
