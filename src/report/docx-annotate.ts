@@ -11,7 +11,9 @@
  * 1. `scanRuns` walks document.xml as a string (positions matter; a parsed
  *    tree would lose them) and lists every visible text character with its
  *    offset in the XML, its `w:t` and its run. It skips what the reader skips:
- *    tracked deletions, text boxes and drawings, field codes.
+ *    tracked deletions, hidden text, table-of-contents paragraphs, field
+ *    codes; and text boxes and drawings (the reader moves their text after
+ *    the paragraph, so it would not align where it stands).
  * 2. `alignTexts` pairs the characters of both texts, ignoring white space and
  *    comparing NFKC forms; where they differ it resynchronises on the nearest
  *    three equal characters (an inserted label, a substituted character).
@@ -63,6 +65,8 @@ interface RunInfo {
   /** Offset just after `</w:r>`. */
   end: number;
   rPr: string;
+  /** `w:vanish`: hidden text, which the reader does not show. */
+  hidden: boolean;
 }
 
 // Elements whose text the reader does not show in the body (or shows elsewhere).
@@ -73,13 +77,27 @@ const RUN_CONTENT = new Set(["w:t", "w:tab", "w:ptab", "w:br", "w:cr", "w:sym", 
 // JSZip would otherwise add folder entries (word/, word/_rels/) the original package does not have
 const NO_FOLDERS = { createFolders: false } as const;
 
+const HIDDEN = /<w:(?:vanish|specVanish)(?:\s+w:val="(?:true|1|on)")?\s*\/>/;
+
+/** Style ids whose name is a table-of-contents level ("toc 1", WPS "目录 1"), from styles.xml. */
+export function tocStyleIds(stylesXml: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of stylesXml.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const name = /<w:name\s+w:val="([^"]*)"/.exec(m[2]!)?.[1] ?? "";
+    if (/^(?:toc|目录)\s*\d$/i.test(name.trim())) ids.add(m[1]!);
+  }
+  return ids;
+}
+
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** The visible characters of document.xml, in order, with their XML positions. */
-export function scanRuns(xml: string): Atom[] {
+export function scanRuns(xml: string, tocStyles: ReadonlySet<string> = new Set()): Atom[] {
   const atoms: Atom[] = [];
   const stack: string[] = [];
   let skip = 0;
+  // a table-of-contents paragraph (the reader drops it: it repeats the headings)
+  let tocParagraph = false;
   let run: RunInfo | null = null;
   let runAtoms: Atom[] = [];
   let runContentSeen = false;
@@ -92,7 +110,7 @@ export function scanRuns(xml: string): Atom[] {
   while (i < n) {
     const lt = xml.indexOf("<", i);
     const textEnd = lt < 0 ? n : lt;
-    if (tOpen && run && skip === 0 && textEnd > i) {
+    if (tOpen && run && !run.hidden && !tocParagraph && skip === 0 && textEnd > i) {
       // characters of a w:t, entity by entity
       let k = i;
       while (k < textEnd) {
@@ -146,6 +164,7 @@ export function scanRuns(xml: string): Atom[] {
         if (name === "w:t") tOpen = null;
         else if (name === "w:rPr" && run && rPrStart >= 0 && stack[stack.length - 1] === "w:r") {
           run.rPr = xml.slice(rPrStart, j + 1);
+          run.hidden = HIDDEN.test(run.rPr);
           rPrStart = -1;
         } else if (name === "w:r" && run) {
           run.end = j + 1;
@@ -162,8 +181,13 @@ export function scanRuns(xml: string): Atom[] {
           runContentSeen = true;
           contentAfter = true;
         }
+        if (name === "w:p") tocParagraph = false;
+        else if (name === "w:pStyle" && parent === "w:pPr" && stack[stack.length - 2] === "w:p") {
+          const id = /\bw:val\s*=\s*"([^"]*)"/.exec(xml.slice(lt, j))?.[1];
+          if (id !== undefined && tocStyles.has(id)) tocParagraph = true;
+        }
         if (name === "w:r" && !selfClosing) {
-          run = { start: lt, end: -1, rPr: "" };
+          run = { start: lt, end: -1, rPr: "", hidden: false };
           runAtoms = [];
           runContentSeen = false;
           contentAfter = false;
@@ -319,7 +343,8 @@ export async function annotateDocx(original: Uint8Array, text: string, comments:
   const root = /<([\w.-]+:)?document\b[^>]*>/.exec(xml);
   if (!root || !new RegExp(`xmlns:w\\s*=\\s*"${W_NS.replace(/[/.]/g, "\\$&")}"`).test(root[0])) return null;
 
-  const atoms = scanRuns(xml);
+  const stylesXml = zip.file(`${dir}styles.xml`) ? decodeUtf8Part(await zip.file(`${dir}styles.xml`)!.async("uint8array")) : null;
+  const atoms = scanRuns(xml, stylesXml ? tocStyleIds(stylesXml) : new Set());
   if (!atoms.length) return null;
   const pair = alignTexts(text, atoms);
 
@@ -331,7 +356,6 @@ export async function annotateDocx(original: Uint8Array, text: string, comments:
 
   const inserts: Insertion[] = [];
   const preserved = new Set<number>();
-  let seq = 0;
   const written: Array<{ id: number; comment: ReviewComment }> = [];
   const anchorOf = (span: Span): [number, number] | null => {
     let first = -1;
@@ -347,13 +371,13 @@ export async function annotateDocx(original: Uint8Array, text: string, comments:
     for (let k = Math.min(span[0], pair.length) - 1; k >= 0; k--) if (pair[k]! >= 0) return [pair[k]!, pair[k]!];
     return null;
   };
-  const splitAt = (at: number, atom: Atom, middle: string): string => {
-    if (!preserved.has(atom.tStart)) {
-      preserved.add(atom.tStart);
-      inserts.push({ at: atom.tStart, until: atom.tOpenEnd, seq: -1, text: `<w:t xml:space="preserve">` });
-    }
-    void at;
-    return `</w:t></w:r>${middle}<w:r>${cleanRPr(atom.run.rPr)}<w:t xml:space="preserve">`;
+  // Insertion points: a run boundary (atom null) or a place inside a w:t, where the run is split once
+  // for every marker that lands there (ends before starts, so touching ranges do not nest oddly).
+  const points = new Map<number, { atom: Atom | null; ends: string[]; starts: string[] }>();
+  const point = (at: number, atom: Atom | null) => {
+    let pt = points.get(at);
+    if (!pt) points.set(at, (pt = { atom, ends: [], starts: [] }));
+    return pt;
   };
 
   for (const c of comments) {
@@ -362,14 +386,22 @@ export async function annotateDocx(original: Uint8Array, text: string, comments:
     const id = nextId++;
     const a = atoms[anchor[0]]!;
     const b = atoms[anchor[1]]!;
-    const start = `<w:commentRangeStart w:id="${id}"/>`;
-    const end = `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
-    // ends are placed before starts at one offset (seq), so touching ranges do not nest oddly
-    if (a.first) inserts.push({ at: a.run.start, seq: 1_000_000 + seq++, text: start });
-    else inserts.push({ at: a.xmlStart, seq: 1_000_000 + seq++, text: splitAt(a.xmlStart, a, start) });
-    if (b.last && b.run.end > 0) inserts.push({ at: b.run.end, seq: seq++, text: end });
-    else inserts.push({ at: b.xmlEnd, seq: seq++, text: splitAt(b.xmlEnd, b, end) });
+    (a.first ? point(a.run.start, null) : point(a.xmlStart, a)).starts.push(`<w:commentRangeStart w:id="${id}"/>`);
+    (b.last && b.run.end > 0 ? point(b.run.end, null) : point(b.xmlEnd, b)).ends.push(`<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`);
     written.push({ id, comment: c });
+  }
+  for (const [at, pt] of points) {
+    const middle = pt.ends.join("") + pt.starts.join("");
+    if (!pt.atom) {
+      inserts.push({ at, seq: 0, text: middle });
+      continue;
+    }
+    // the first half keeps its spaces too: its w:t becomes space-preserving
+    if (!preserved.has(pt.atom.tStart)) {
+      preserved.add(pt.atom.tStart);
+      inserts.push({ at: pt.atom.tStart, until: pt.atom.tOpenEnd, seq: -1, text: `<w:t xml:space="preserve">` });
+    }
+    inserts.push({ at, seq: 0, text: `</w:t></w:r>${middle}<w:r>${cleanRPr(pt.atom.run.rPr)}<w:t xml:space="preserve">` });
   }
   if (!written.length) return null;
 
