@@ -2,7 +2,8 @@
  * The review memo (审核意见书): one page per document that a reviewer signs
  * and sends back with the report — the report's title, unit, type and the
  * verdict; each missing element with the rule's advice; each warning with the
- * quoted evidence (several of one kind grouped, the first few quoted); the
+ * quoted evidence (several of one kind grouped, the first two quoted; the
+ * advice for each is in the annotated copy's comments); the
  * counts; a signature line. Set like a 公文: A4 with GB/T 9704 margins
  * (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), 黑体 headings, 仿宋 body.
  * Written with the `docx` package; pure: a result in, bytes out.
@@ -15,10 +16,11 @@ import { anchoredFindings, documentFindings, verdict } from "./review-comments.j
 const FANGSONG = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "仿宋" };
 const HEITI = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "黑体" };
 const MM = 56.7; // twips per millimetre
-/** 四号 (14 pt) body and 22 pt exact lines keep a typical memo on one page; 二号 title. */
-const BODY = 28;
-const LINE = { line: 440, lineRule: LineRuleType.EXACT };
-const QUOTES_PER_RULE = 3;
+/** 小四 (12 pt) body on 19 pt exact lines and 四号 headings keep a memo on one page; 二号 title. */
+const BODY = 24;
+const HEAD = 28;
+const LINE = { line: 380, lineRule: LineRuleType.EXACT };
+const QUOTES_PER_RULE = 2;
 
 export interface MemoOptions {
   reviewer: string;
@@ -47,9 +49,9 @@ const p = (text: string, opts: { bold?: boolean; font?: typeof FANGSONG; size?: 
     children: [new TextRun({ text, font: opts.font ?? FANGSONG, size: opts.size ?? BODY, bold: opts.bold ?? false })],
   });
 
-const heading = (text: string): Paragraph => p(text, { font: HEITI, indent: true });
+const heading = (text: string): Paragraph => p(text, { font: HEITI, size: HEAD, indent: true, before: 60 });
 
-function quote(text: string, max = 40): string {
+function quote(text: string, max = 18): string {
   const t = text.replace(/\s+/g, "");
   return `“${t.length > max ? t.slice(0, max) + "…" : t}”`;
 }
@@ -62,11 +64,10 @@ function warningLines(r: AnalysisResult, text: string | undefined): string[] {
   let n = 0;
   for (const [rule, list] of groups) {
     const first = list[0]!;
-    const advice = first.message.replace(/（[^（）]*）$/, "");
     const quotes = text ? list.slice(0, QUOTES_PER_RULE).map((f) => quote(text.slice(f.span![0], f.span![1]))) : [];
-    const more = list.length > QUOTES_PER_RULE ? `等 ${list.length} 处` : "";
+    const more = list.length > QUOTES_PER_RULE ? `等` : "";
     n++;
-    lines.push(`${n}. 【${SEVERITY_LABELS[first.severity] ?? first.severity}】${ruleLabel(rule)}（${list.length} 处）：${quotes.join("；")}${more}。${advice}`);
+    lines.push(`${n}. 【${SEVERITY_LABELS[first.severity] ?? first.severity}】${ruleLabel(rule)}（${list.length} 处）：${quotes.join("；")}${more}。`);
   }
   return lines;
 }
@@ -86,7 +87,7 @@ function countsTable(r: AnalysisResult): Table {
   const cell = (t: string, head = false): TableCell =>
     new TableCell({
       borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, font: head ? HEITI : FANGSONG, size: 24 })] })],
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, font: head ? HEITI : FANGSONG, size: 21 })] })],
     });
   // two pairs per row keep the table short
   const tableRows: TableRow[] = [new TableRow({ tableHeader: true, children: [cell("项目", true), cell("数量", true), cell("项目", true), cell("数量", true)] })];
@@ -105,10 +106,10 @@ export async function formatMemo(r: AnalysisResult, opts: MemoOptions): Promise<
   const warnings = warningLines(r, text);
   const children: Array<Paragraph | Table> = [
     p("审核意见书", { font: HEITI, size: 44, align: AlignmentType.CENTER }),
-    p(""),
+    p("", { size: 12 }),
     p(`报告标题：${r.title ? `《${r.title}》` : "（未识别出标题）"}`, { indent: true }),
-    p(`报送单位：${unitOf(r) ?? "（未识别）"}`, { indent: true }),
-    p(`报告类型：${type}    文件：${opts.fileName}`, { indent: true }),
+    p(`报送单位：${unitOf(r) ?? "（未识别）"}　　报告类型：${type}`, { indent: true, align: AlignmentType.LEFT }),
+    p(`文件：${opts.fileName}`, { indent: true, align: AlignmentType.LEFT }),
     p(`审核结论：${verdict(r)}`, { indent: true, bold: true }),
     heading("一、缺少的要素"),
     ...(missing.length
@@ -118,8 +119,8 @@ export async function formatMemo(r: AnalysisResult, opts: MemoOptions): Promise<
     ...(warnings.length ? warnings.map((w) => p(w, { indent: true })) : [p("无。", { indent: true })]),
     heading("三、主要数字"),
     countsTable(r),
-    p("请对照以上意见修改完善后重新报送。", { indent: true, before: 200 }),
-    p(`审核人：${opts.reviewer === "审核意见" ? "____________" : opts.reviewer}`, { align: AlignmentType.RIGHT, before: 200 }),
+    p("请对照以上意见修改完善后重新报送。", { indent: true, before: 100 }),
+    p(`审核人：${opts.reviewer === "审核意见" ? "____________" : opts.reviewer}`, { align: AlignmentType.RIGHT, before: 100 }),
     p(chineseDate(opts.date), { align: AlignmentType.RIGHT }),
   ];
   const doc = new Document({

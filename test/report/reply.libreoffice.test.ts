@@ -75,6 +75,13 @@ describe.skipIf(!hasSoffice)("annotated copies and memos in LibreOffice", () => 
         const head = readFileSync(target).subarray(0, 5).toString("latin1");
         expect(head).toBe("%PDF-");
         expect(statSync(target).size).toBeGreaterThan(5_000);
+        // the memo is one page, as a reviewer signs and sends it
+        if (dir === "memo") {
+          const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+          const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(target)), verbosity: 0, isEvalSupported: false }).promise;
+          expect(doc.numPages, target).toBe(1);
+          await doc.destroy();
+        }
       }
     }
   }, 900_000);

@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from "node:fs";
+const [pdfPath, out, pageNo = "1"] = process.argv.slice(2);
+const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdfPath)), verbosity: 0 }).promise;
+const page = await doc.getPage(Number(pageNo));
+const viewport = page.getViewport({ scale: 1.3 });
+const { canvas, context } = doc.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+context.fillStyle = "#fff"; context.fillRect(0, 0, canvas.width, canvas.height);
+await page.render({ canvasContext: context, viewport, canvas }).promise;
+writeFileSync(out, canvas.toBuffer("image/png"));
