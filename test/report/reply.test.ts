@@ -173,7 +173,7 @@ describe("the review memo", () => {
     expect(all).toMatch(/审核结论：未通过/);
     for (const f of documentFindings(result)) expect(all).toContain(f.message);
     const first = anchoredFindings(result).find((f) => f.ruleId === "quality.measure-no-deadline")!;
-    expect(all).toContain(`“${result.text.content!.slice(first.span[0], first.span[1]).replace(/\s+/g, "").slice(0, 20)}`);
+    expect(all).toContain(`“${result.text.content!.slice(first.span[0], first.span[1]).replace(/\s+/g, "").slice(0, 12)}`);
     expect(all).toContain(`措施无时限（${anchoredFindings(result).filter((f) => f.ruleId === "quality.measure-no-deadline").length} 处）`);
     expect(all).toMatch(new RegExp(`整改措施（条） ${result.measures.length}`));
     expect(all).toMatch(/审核人：_+/);
