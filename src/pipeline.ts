@@ -122,6 +122,7 @@ export function toResult(doc: WorkingDocument, options: DocumentOptions, started
     status: "ok",
     error: null,
     title: doc.title,
+    titleSpan: doc.titleSpan,
     reportType: doc.reportType,
     ...(doc.meta ? { meta: doc.meta } : {}),
     text: {

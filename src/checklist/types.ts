@@ -43,4 +43,10 @@ export interface Detector {
   /** One line: what counts as evidence. */
   description: string;
   detect(doc: WorkingDocument, options: Record<string, unknown>): Evidence | null;
+  /**
+   * Defect detectors that judge items one by one (each measure without a
+   * deadline) return every piece of evidence here; the engine makes one
+   * finding per entry and does not call `detect`.
+   */
+  detectAll?(doc: WorkingDocument, options: Record<string, unknown>): Evidence[];
 }

@@ -31,7 +31,8 @@ import { META_DIMENSIONS, type MetaDimension } from "../model/meta.js";
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitCodeFor, failsAt, type FailOn } from "./exit-codes.js";
 import { createProgress } from "./progress.js";
 import { HELP_TITLES, optionDescription, translateCommanderError } from "./messages.js";
-import { LineWriter, insideDir, prepareOutDir, writeAtomic } from "./output.js";
+import { insideDir, insideDirPath, LineWriter, prepareOutDir, writeAtomic } from "./output.js";
+import { relativeNamer } from "./relative-names.js";
 
 /** A mistake in the command line: reported in one line, exit 2. */
 class UsageError extends Error {}
@@ -57,6 +58,7 @@ interface AnalyzeCliOptions extends CommonCliOptions {
   format?: string;
   out?: string;
   includeText?: boolean;
+  reviewer?: string;
   failOn: FailOn;
 }
 
@@ -210,6 +212,9 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const started = Date.now();
   const formats = parseFormats(o.format, o.out);
   const htmlWanted = formats.some((f) => formatters[f].needsText);
+  // annotated copies and memos: rendered and written as each result arrives, never kept
+  const perDocument = o.out ? formats.filter((f) => formatters[f].perDocument) : [];
+  const keepText = formats.some((f) => formatters[f].needsText && !formatters[f].perDocument);
   const includeText = !!o.includeText;
   await checkChecklistFiles(o.checklist ?? []);
   await checkType(o.type, o.checklist ?? []);
@@ -228,7 +233,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   }
   // Formats streamed to stdout line by line; everything else is rendered at the end from kept results.
   const streamed: FormatName | null = !o.out && (formats[0] === "jsonl" || formats[0] === "table") ? formats[0] : null;
-  const keep = o.out ? formats.some((f) => f !== "jsonl") : streamed === null;
+  const keep = o.out ? formats.some((f) => f !== "jsonl" && !formatters[f].perDocument) : streamed === null;
   const kept: AnalysisResult[] = [];
   const stdoutColor = useColor(o, process.stdout);
   const pathWidth = Math.min(60, Math.max(20, ...files.map((f) => f.length)));
@@ -246,6 +251,17 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   batch.signal = controller.signal;
   batch.onStart = (f) => progress.fileStarted(f.displayPath);
   batch.onSettled = (r, _i, info) => progress.fileDone(r, info.cached);
+  const runStarted = new Date().toISOString();
+  const nameOf = perDocument.length ? await relativeNamer(paths) : null;
+  const docCtx: ReportContext = {
+    generatedAt: runStarted,
+    toolVersion: toolVersion(),
+    skipped,
+    ...(o.reviewer ? { reviewer: o.reviewer } : {}),
+    relativePath: (r) => nameOf!(r.source.path),
+    readSource: async (r) => new Uint8Array(await readFile(r.source.path)),
+  };
+  const perDocumentWritten = new Map<string, number>();
 
   progress.start(files.length);
   try {
@@ -258,7 +274,20 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
       if (jsonl) jsonl.write(formatJsonlLine(pub));
       if (streamed === "jsonl") progress.interleave(() => process.stdout.write(formatJsonlLine(pub)));
       else if (streamed === "table") progress.interleave(() => process.stdout.write(formatTableLine(r, stdoutColor, pathWidth) + "\n"));
-      if (keep) kept.push(htmlWanted ? r : pub);
+      if (keep) kept.push(keepText ? r : pub);
+      for (const f of perDocument) {
+        // one bad document's copy must not stop the batch: the error goes into the result's warnings shown on stderr
+        try {
+          for (const file of await formatters[f].perDocument!(r, docCtx)) {
+            const target = insideDirPath(o.out!, file.name);
+            await writeAtomic(target, file.data);
+            const folder = relative(process.cwd(), insideDir(o.out!, file.name.split("/")[0]!)) || file.name.split("/")[0]!;
+            perDocumentWritten.set(folder, (perDocumentWritten.get(folder) ?? 0) + 1);
+          }
+        } catch (e) {
+          progress.interleave(() => process.stderr.write(`无法写出 ${r.source.path} 的${f === "memo" ? "审核意见书" : "批注稿"}:${e instanceof Error ? e.message : String(e)}\n`));
+        }
+      }
     }
   } finally {
     progress.stop();
@@ -282,8 +311,9 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const written: string[] = [];
   if (o.out) {
     if (jsonl) written.push(relative(process.cwd(), jsonl.path) || jsonl.path);
+    for (const [folder, n] of perDocumentWritten) written.push(`${folder}/(${n} 个文件)`);
     for (const f of formats) {
-      if (f === "jsonl") continue;
+      if (f === "jsonl" || formatters[f].perDocument) continue;
       const results = formatters[f].needsText || includeText ? kept : kept.map(withoutText);
       for (const file of await formatters[f].files(results, { ...ctx, color: false })) {
         const target = insideDir(o.out, file.name);
@@ -531,6 +561,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option("--format <formats>", `输出格式,可用逗号分隔多个:${FORMAT_NAMES.join(", ")}(终端默认 table,否则 jsonl)`)
       .option("--out <dir>", "输出目录(results.jsonl、report.html、results.xlsx …)")
       .option("--include-text", "在 JSON/JSONL 中包含规范化后的正文 text.content")
+      .option("--reviewer <name>", "批注稿和审核意见书的审核人(批注作者,默认“审核意见”)")
       .addOption(new Option("--fail-on <level>", "error/warning:有此级别的检查发现时退出码为 1,有无法读取的文件时为 3;never(默认):写完结果即返回 0").choices(["error", "warning", "never"]).default("never")),
   ).action(async (paths: string[], o: AnalyzeCliOptions) => setCode(await runAnalyze(paths, o)));
 

@@ -18,6 +18,16 @@ export function insideDir(dir: string, name: string): string {
   return target;
 }
 
+/** `dir/a/b.docx` for a relative path of plain segments, refusing `..`, absolute paths and empty segments. */
+export function insideDirPath(dir: string, relPath: string): string {
+  const segments = relPath.split("/");
+  if (!relPath || isAbsolute(relPath) || segments.some((s) => !s || s === "." || s === ".." || s !== basename(s))) throw new Error(`输出文件名越出输出目录:${relPath}`);
+  const target = resolve(dir, ...segments);
+  const rel = relative(resolve(dir), target);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) throw new Error(`输出文件名越出输出目录:${relPath}`);
+  return target;
+}
+
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   // Not mkdir's recursive mode: see prepareOutDir (it never returns under /proc).
   if (!(await stat(dirname(path)).catch(() => null))?.isDirectory()) await prepareOutDir(dirname(path));

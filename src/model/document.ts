@@ -327,6 +327,8 @@ export interface AnalysisResult extends ExtractedFacts {
   status: "ok" | "error";
   error: { code: ErrorCode; message: string } | null;
   title: string | null;
+  /** Span of the title in the normalized text (UTF-16, `[start, end)`); absent in results written before it existed. */
+  titleSpan?: Span | null;
   reportType: ReportTypeGuess | null;
   /** Who wrote it, about which year, for which campaign; on every ok result. */
   meta?: ReportMeta;

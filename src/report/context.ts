@@ -1,4 +1,5 @@
 import type { SkippedEntry } from "./skipped.js";
+import type { AnalysisResult } from "../model/document.js";
 
 /** What a reporter may know besides the results (never analysis, never I/O). */
 export interface ReportContext {
@@ -15,6 +16,12 @@ export interface ReportContext {
   total?: number;
   /** ANSI colours (terminal table). */
   color?: boolean;
+  /** Author of Word comments and signer of memos (`--reviewer`); default 审核意见. */
+  reviewer?: string;
+  /** The input's path relative to the folder it was found in (names of per-document files); default its base name. */
+  relativePath?: (r: AnalysisResult) => string;
+  /** The original file's bytes, supplied by the caller (annotated DOCX copies edit the original package). */
+  readSource?: (r: AnalysisResult) => Promise<Uint8Array>;
 }
 
 export function defaultContext(partial: Partial<ReportContext> = {}): ReportContext {

@@ -12,6 +12,7 @@ import { formatCsv, formatFindingsCsv, formatItemsCsv } from "./csv.js";
 import { formatHtml } from "./html/index.js";
 import { formatJson, formatJsonl } from "./json.js";
 import { formatMarkdown } from "./md.js";
+import { formatAnnotated, formatMemoFile } from "./reply.js";
 import { formatTable } from "./table.js";
 import { formatXlsx } from "./xlsx.js";
 
@@ -20,13 +21,14 @@ export { defaultContext } from "./context.js";
 export { formatJsonlLine } from "./json.js";
 export { formatTableLine } from "./table.js";
 export { SummaryBuilder, formatSummary, type Summary } from "./summary.js";
+export { formatAnnotated, formatMemoFile } from "./reply.js";
 export { formatCsv, formatFindingsCsv, formatItemsCsv, formatHtml, formatJson, formatJsonl, formatMarkdown, formatTable, formatXlsx };
 
-export const FORMAT_NAMES = ["table", "json", "jsonl", "csv", "xlsx", "html", "md"] as const;
+export const FORMAT_NAMES = ["table", "json", "jsonl", "csv", "xlsx", "html", "md", "docx", "memo"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export interface ReportFile {
-  /** File name inside --out (never a path). */
+  /** File name inside --out; per-document formats use a relative path under their own folder (`annotated/a/b.docx`). */
   name: string;
   data: string | Uint8Array;
 }
@@ -39,6 +41,14 @@ export interface Formatter {
   text?(results: AnalysisResult[], ctx: ReportContext): string;
   /** The format shows document text, so the analysis must keep `text.content`. */
   needsText?: boolean;
+  /** Files of one document, written as each result arrives (annotated copies, memos). */
+  perDocument?(result: AnalysisResult, ctx: ReportContext): Promise<ReportFile[]>;
+}
+
+async function allDocuments(results: AnalysisResult[], ctx: ReportContext, one: (r: AnalysisResult, ctx: ReportContext) => Promise<ReportFile[]>): Promise<ReportFile[]> {
+  const out: ReportFile[] = [];
+  for (const r of results) out.push(...(await one(r, ctx)));
+  return out;
 }
 
 export const formatters: Record<FormatName, Formatter> = {
@@ -80,6 +90,18 @@ export const formatters: Record<FormatName, Formatter> = {
     name: "md",
     files: async (r, ctx) => [{ name: "report.md", data: formatMarkdown(r, ctx) }],
     text: formatMarkdown,
+  },
+  docx: {
+    name: "docx",
+    files: (r, ctx) => allDocuments(r, ctx, formatAnnotated),
+    perDocument: formatAnnotated,
+    needsText: true,
+  },
+  memo: {
+    name: "memo",
+    files: (r, ctx) => allDocuments(r, ctx, formatMemoFile),
+    perDocument: formatMemoFile,
+    needsText: true,
   },
 };
 

@@ -73,6 +73,9 @@ export const RULE_LABELS: Record<string, string> = {
   "quality.vague-measures": "措施空泛",
   "quality.problem-measure-mismatch": "问题与措施不对应",
   "quality.spun-text": "疑似改写文本",
+  "quality.measure-no-deadline": "措施无时限",
+  "quality.measure-no-owner": "措施无责任人",
+  "quality.problem-no-measure": "问题无对应措施",
 };
 
 /** One label per type everywhere (table, stats, checklist list, HTML): the built-in checklists' own. */

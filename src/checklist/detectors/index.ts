@@ -16,9 +16,12 @@ import { opinionsSolicited } from "./opinions-solicited.js";
 import { previousRectification } from "./previous-rectification.js";
 import { problems } from "./problems.js";
 import { qualityAchievementHeavy } from "./quality-achievement-heavy.js";
+import { qualityMeasureNoDeadline } from "./quality-measure-no-deadline.js";
+import { qualityMeasureNoOwner } from "./quality-measure-no-owner.js";
 import { qualityOcrLowConfidence } from "./quality-ocr-low-confidence.js";
 import { qualityObjectiveCausesOnly } from "./quality-objective-causes-only.js";
 import { qualityProblemMeasureMismatch } from "./quality-problem-measure-mismatch.js";
+import { qualityProblemNoMeasure } from "./quality-problem-no-measure.js";
 import { qualitySpunText } from "./quality-spun-text.js";
 import { qualityVagueMeasures } from "./quality-vague-measures.js";
 import { rectifiedProgress } from "./rectified-progress.js";
@@ -42,9 +45,12 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
     previousRectification,
     problems,
     qualityAchievementHeavy,
+    qualityMeasureNoDeadline,
+    qualityMeasureNoOwner,
     qualityObjectiveCausesOnly,
     qualityOcrLowConfidence,
     qualityProblemMeasureMismatch,
+    qualityProblemNoMeasure,
     qualitySpunText,
     qualityVagueMeasures,
     rectifiedProgress,
