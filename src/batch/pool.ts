@@ -64,6 +64,11 @@ export interface BatchOptions extends DocumentOptions {
    * application's; worker threads are the batch's own and always do it. The CLI turns it on.
    */
   trimHeap?: boolean;
+  /**
+   * Always analyse on worker threads, even one file or concurrency 1: a host whose own thread
+   * must stay responsive (the web server's event loop) never runs the pipeline in it.
+   */
+  inWorkers?: boolean;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -118,7 +123,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const docOptions = documentOptions(options);
   const cache = options.cacheDir ? new ResultCache(options.cacheDir, await optionsHash(docOptions)) : null;
-  const filename = concurrency > 1 && files.length > 1 ? workerFile() : null;
+  const filename = (concurrency > 1 && files.length > 1) || options.inWorkers ? workerFile() : null;
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
   const pool = filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({
