@@ -156,9 +156,18 @@ async function apiPlugin(app: FastifyInstance, deps: Deps): Promise<void> {
     // Refused before a byte is stored when the queue is already full.
     if (!runner.room(1)) {
       const wait = retryAfterSeconds(runner.pending(), options.batch.concurrency ?? 1);
-      throw new ServeError("QUEUE_FULL", `等待中的文档 ${runner.pending()} 份`, { "retry-after": String(wait) });
+      throw new ServeError("QUEUE_FULL", `等待中的文档 ${runner.pending()} 份`, { "retry-after": String(wait), connection: "close" });
     }
-    const upload = await receiveUpload(request, store, options.limits);
+    let upload;
+    try {
+      upload = await receiveUpload(request, store, options.limits);
+    } catch (e) {
+      // Refused mid-body: the rest of the upload is still on the socket, and busboy no longer
+      // reads it. Close the connection after the answer, or the client's next request on this
+      // keep-alive socket would wait behind the unread bytes.
+      if (e instanceof ServeError) e.headers["connection"] = "close";
+      throw e;
+    }
     const pins = pinnedOf(upload);
     if (!runner.room(upload.docs.length)) {
       release(store, pins);

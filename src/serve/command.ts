@@ -30,7 +30,8 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
     process.stderr.write(`错误:${message}\n`);
     return 2;
   };
-  const token = o.token ?? process.env["REPORT_CHECK_TOKEN"] ?? null;
+  // An empty variable counts as unset (a blank `REPORT_CHECK_TOKEN=` in a service file must not pass for a token).
+  const token = o.token ?? (process.env["REPORT_CHECK_TOKEN"] || null);
   if (o.redis) {
     // The distributed workers (src/queue) are another module; this build runs on local worker threads only.
     return fail("--redis 需要分布式队列模块(src/queue),此版本未包含。请去掉 --redis,用本机工作线程运行(--concurrency 调整线程数)。");

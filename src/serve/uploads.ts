@@ -70,6 +70,11 @@ export function unsafeEntryName(name: string): boolean {
   return name.includes("\0") || /^[/\\]/.test(name) || /^[a-zA-Z]:/.test(name) || /(^|[/\\])\.\.([/\\]|$)/.test(name);
 }
 
+/** The offending name as it is in the archive (control characters dropped), for the error message. */
+function shownRaw(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 200);
+}
+
 /** Zip entry names without the UTF-8 flag are usually GBK (Windows in Chinese); guard-zip read them as latin1. */
 function decodeEntryName(latin1: string, utf8Flag: boolean): string {
   if (utf8Flag || !/[\u0080-\u00ff]/.test(latin1)) return latin1;
@@ -144,7 +149,7 @@ export async function receiveUpload(request: FastifyRequest, store: Store, limit
     if (zip.entries.length > limits.maxZipEntries) throw new ServeError("ZIP_TOO_LARGE", `${zipName}:${zip.entries.length} 个条目,上限 ${limits.maxZipEntries}`);
     const entries = zip.entries.map((e) => ({ raw: e.name, name: decodeEntryName(e.name, (e.flags & 0x800) !== 0) }));
     // Every name is checked before anything is inflated: one bad entry refuses the archive.
-    for (const e of entries) if (unsafeEntryName(e.name)) throw new ServeError("ZIP_UNSAFE_PATH", `${zipName}:${displayName(e.name)}`);
+    for (const e of entries) if (unsafeEntryName(e.name)) throw new ServeError("ZIP_UNSAFE_PATH", `${zipName}:${shownRaw(e.name)}`);
     const base = displayName(zipName).replace(/\.zip$/i, "");
     let unpacked = 0;
     for (const e of entries) {
