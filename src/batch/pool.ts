@@ -30,6 +30,10 @@ import { formatFromName } from "../ingest/index.js";
 import { optionsHash, ResultCache } from "./cache.js";
 import { trimHeap } from "./heap.js";
 import type { WorkerTask } from "./worker.js";
+import type { Piscina } from "piscina";
+
+/** Worker threads that outlive one runBatch call (a long-running host's, e.g. the web server). */
+export type WorkerPool = Piscina<WorkerTask, AnalysisResult>;
 
 /** One input file: where to read it, and the path the result reports. */
 export interface FileEntry {
@@ -69,6 +73,12 @@ export interface BatchOptions extends DocumentOptions {
    * must stay responsive (the web server's event loop) never runs the pipeline in it.
    */
   inWorkers?: boolean;
+  /**
+   * Run on these threads instead of starting (and afterwards destroying) a pool for this call:
+   * a host that calls runBatch many times pays the threads' start-up (jieba, pdf.js) once.
+   * The caller owns it (createWorkerPool, then destroy()); `concurrency` still bounds the slots.
+   */
+  pool?: WorkerPool;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -123,9 +133,10 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const docOptions = documentOptions(options);
   const cache = options.cacheDir ? new ResultCache(options.cacheDir, await optionsHash(docOptions)) : null;
-  const filename = (concurrency > 1 && files.length > 1) || options.inWorkers ? workerFile() : null;
+  const external = options.pool ?? null;
+  const filename = !external && ((concurrency > 1 && files.length > 1) || options.inWorkers) ? workerFile() : null;
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
-  const pool = filename
+  const pool = external ?? (filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({
         filename,
         maxThreads: Math.min(concurrency, files.length),
@@ -133,7 +144,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         idleTimeout: 1000,
         resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB)) },
       })
-    : null;
+    : null);
   const slots = pool ? Math.min(concurrency, files.length) : 1;
   const windowSize = slots * 4;
   const controllers = new Set<AbortController>();
@@ -239,6 +250,24 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   } finally {
     signal?.removeEventListener("abort", onAbort);
     for (const c of controllers) c.abort("stopped");
-    if (pool) await pool.destroy().catch(() => undefined);
+    if (pool && !external) await pool.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A pool for `BatchOptions.pool`: `concurrency` threads, each with the heap limit, ended after
+ * `idleTimeoutMs` without work (started again on demand). Null when the worker file is absent
+ * (running from src/): the caller then runs without one.
+ */
+export async function createWorkerPool(options: { concurrency?: number; workerHeapMb?: number; idleTimeoutMs?: number } = {}): Promise<WorkerPool | null> {
+  const filename = workerFile();
+  if (!filename) return null;
+  const { Piscina: PiscinaClass } = await import("piscina");
+  return new PiscinaClass<WorkerTask, AnalysisResult>({
+    filename,
+    maxThreads: Math.max(1, Math.floor(options.concurrency ?? availableParallelism())),
+    minThreads: 0,
+    idleTimeout: options.idleTimeoutMs ?? 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB)) },
+  });
 }

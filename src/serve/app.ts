@@ -81,7 +81,7 @@ const PAGE_CSP =
 /** report.html's CSP: its inline scripts by hash, inline styles, nothing from the network, in a sandbox of its own origin. */
 export function reportCsp(html: string): string {
   const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`);
-  return `default-src 'none'; script-src ${hashes.join(" ") || "'none'"}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts allow-popups allow-downloads`;
+  return `default-src 'none'; script-src ${hashes.join(" ") || "'none'"}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts`;
 }
 
 interface BatchView extends BatchRow {
@@ -109,7 +109,8 @@ function reportContext(b: BatchRow): ReportContext {
     generatedAt: b.finishedAt ?? new Date().toISOString(),
     toolVersion: toolVersion(),
     skipped: b.skipped,
-    interrupted: b.status === "done" ? null : { done: b.done, total: b.total },
+    // Only a batch that will not finish says so; a running one is simply not complete yet.
+    interrupted: b.status === "interrupted" ? { done: b.done, total: b.total } : null,
     total: b.total,
     color: false,
   };

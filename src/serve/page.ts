@@ -11,6 +11,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>报告检查</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
 <script src="/assets/app.js" defer></script>
 </head>
@@ -36,10 +37,10 @@ export const PAGE_HTML = `<!DOCTYPE html>
     <div class="progress" aria-hidden="true"><div id="bar" class="bar"></div></div>
     <p id="batch-status" class="status-line" aria-live="polite"></p>
     <details id="files-box" open><summary>逐个文件的进度</summary>
-      <table id="files"><thead><tr><th>#</th><th>文件</th><th>状态</th></tr></thead><tbody></tbody></table>
+      <div class="files-scroll"><table id="files"><thead><tr><th>#</th><th>文件</th><th>状态</th></tr></thead><tbody></tbody></table></div>
     </details>
     <div id="downloads" class="downloads" hidden></div>
-    <iframe id="report" title="检查报告" sandbox="allow-scripts allow-popups allow-downloads" hidden></iframe>
+    <iframe id="report" title="检查报告" sandbox="allow-scripts" hidden></iframe>
   </section>
   <section id="history">
     <h2>以前的批次</h2>
@@ -79,7 +80,8 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--bg); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-#files { max-height: 320px; }
+.files-scroll { max-height: 320px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
+#files th { position: sticky; top: 0; }
 .state-running { color: var(--warn); }
 .state-pass { color: var(--good); }
 .state-fail { color: var(--bad); }
@@ -270,9 +272,11 @@ export const PAGE_JS = `
     row.cells[2].className = s[1];
   }
 
-  function setProgress(done, total, status) {
+  function setProgress(done, total, status, counts) {
     $("bar").style.width = (total ? Math.round((done / total) * 100) : 0) + "%";
-    $("batch-status").textContent = (BATCH_STATUS[status] || status) + ":已完成 " + done + " / " + total + " 份";
+    var text = (BATCH_STATUS[status] || status) + ":已完成 " + done + " / " + total + " 份";
+    if (counts) text += " · 通过 " + counts.passed + " · 未通过 " + counts.failed + " · 无法读取 " + counts.errors;
+    $("batch-status").textContent = text;
   }
 
   function showResults(view) {
@@ -306,8 +310,11 @@ export const PAGE_JS = `
         if (current !== id) return;
         $("batch-title").textContent = "本批文档(" + new Date(view.createdAt).toLocaleString("zh-CN") + " 上传,共 " + view.total + " 份)";
         renderFiles(view.files);
-        setProgress(view.done, view.total, view.status);
-        if (view.status === "done" || view.status === "interrupted") { showResults(view); return; }
+        var finished = view.status === "done" || view.status === "interrupted";
+        setProgress(view.done, view.total, view.status, finished ? view : null);
+        // Once finished the report matters more than the per-file list, which stays one click away.
+        $("files-box").open = !finished;
+        if (finished) { showResults(view); return; }
         follow(id);
       });
     }).catch(function () {});

@@ -4,6 +4,7 @@
  * one-file batch runs on the event loop), results stored the moment each one
  * settles and announced to the SSE listeners.
  *
+ * The threads are one long-lived pool (createWorkerPool), not one per chunk.
  * The queue is bounded (`limit` documents waiting or running); the upload
  * route asks `room()` and answers 503 + Retry-After past it. Waiting documents
  * of several uploads are run together (up to `chunkSize` at a time, oldest
@@ -14,7 +15,7 @@
  */
 import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
-import { runBatch, type BatchOptions, type FileEntry } from "../batch/pool.js";
+import { createWorkerPool, runBatch, type BatchOptions, type FileEntry, type WorkerPool } from "../batch/pool.js";
 import type { AnalysisResult } from "../model/document.js";
 import type { Store } from "./store.js";
 
@@ -55,6 +56,8 @@ export class Runner extends EventEmitter {
   private inFlight = 0;
   private active: Promise<void> | null = null;
   private readonly controller = new AbortController();
+  /** One set of threads for the server's life (ended when idle): a chunk does not pay their start-up. */
+  private pool: Promise<WorkerPool | null> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -109,6 +112,8 @@ export class Runner extends EventEmitter {
     this.controller.abort("server stopping");
     this.queue.length = 0;
     await this.active;
+    const pool = await this.pool;
+    await pool?.destroy().catch(() => undefined);
   }
 
   /** Waits until nothing is queued or running (tests, graceful shutdown). */
@@ -133,6 +138,11 @@ export class Runner extends EventEmitter {
 
   private async loop(): Promise<void> {
     const signal = this.controller.signal;
+    this.pool ??= createWorkerPool({
+      ...(this.options.batch.concurrency !== undefined ? { concurrency: this.options.batch.concurrency } : {}),
+      ...(this.options.batch.workerHeapMb !== undefined ? { workerHeapMb: this.options.batch.workerHeapMb } : {}),
+    });
+    const pool = await this.pool;
     while (this.queue.length && !signal.aborted) {
       const chunk = this.queue.splice(0, this.options.chunkSize);
       this.inFlight = chunk.length;
@@ -142,6 +152,7 @@ export class Runner extends EventEmitter {
         // The HTML report highlights the text; the API strips it again.
         includeText: true,
         inWorkers: true,
+        ...(pool ? { pool } : {}),
         signal,
         onStart: (_file, i) => {
           const job = chunk[i]!;

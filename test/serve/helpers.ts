@@ -23,9 +23,9 @@ export function tempDir(prefix = "rc-serve-"): string {
 }
 
 /** Starts `report-check serve` and resolves once it prints its address; rejects when it exits first. */
-export function startServe(args: string[], env: Record<string, string> = {}): Promise<Served> {
+export function startServe(args: string[], env: Record<string, string> = {}, quiet = true): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "serve", "--port", "0", "--quiet", ...args], {
+    const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...(quiet ? ["--quiet"] : []), ...args], {
       env: { ...process.env, NO_COLOR: "1", REPORT_CHECK_TOKEN: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
