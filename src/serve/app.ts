@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import multipart from "@fastify/multipart";
 import { DEFAULT_TIMEOUT_MS, type BatchOptions } from "../batch/pool.js";
 import { toolVersion } from "../batch/cache.js";
@@ -225,7 +225,7 @@ async function apiPlugin(app: FastifyInstance, deps: Deps): Promise<void> {
 
   app.get<{ Params: { id: string } }>("/api/batches/:id/events", (request, reply) => {
     const b = getBatchOr404(store, request.params.id);
-    eventsStream(request, reply, deps, b);
+    eventsStream(reply, deps, b);
   });
 }
 
@@ -235,7 +235,7 @@ async function apiPlugin(app: FastifyInstance, deps: Deps): Promise<void> {
  * the stream ends). A reconnecting EventSource gets a fresh snapshot, so no
  * event needs replaying.
  */
-function eventsStream(request: FastifyRequest, reply: FastifyReply, deps: Deps, b: BatchRow): void {
+function eventsStream(reply: FastifyReply, deps: Deps, b: BatchRow): void {
   const { store, runner } = deps;
   reply.hijack();
   const raw = reply.raw;
@@ -275,7 +275,9 @@ function eventsStream(request: FastifyRequest, reply: FastifyReply, deps: Deps, 
     }
   };
   runner.on(channel, onEvent);
-  request.raw.on("close", close);
+  // The response's close (the client went away or the stream ended), not the request's: a GET's
+  // request stream closes as soon as its (empty) body has been read.
+  raw.on("close", close);
 }
 
 export interface RunningServer {

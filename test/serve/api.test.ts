@@ -73,6 +73,26 @@ describe("report-check serve: API", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("streams a batch's progress as server-sent events: a snapshot, each document once, then done", async () => {
+    const files = [1, 2, 3].map((i) => ({ name: `sse-${i}.txt`, data: `关于第${i}支部的整改情况报告\n一、存在的问题\n（一）制度执行不严，涉及${i + 10}人次。\n二、整改措施\n1.年底前完成。\n` }));
+    const up = await upload(server.url, files);
+    expect(up.status).toBe(201);
+    const res = await fetch(new URL(`api/batches/${up.body.id}/events`, server.url));
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const text = await res.text(); // the server ends the stream after `done`
+    const events = text
+      .split("\n\n")
+      .filter((block) => block.startsWith("event: "))
+      .map((block) => ({ event: block.slice(7, block.indexOf("\n")), data: JSON.parse(block.slice(block.indexOf("data: ") + 6)) }));
+    expect(events[0]!.event).toBe("snapshot");
+    expect(events[0]!.data.files.map((f: { name: string }) => f.name)).toEqual(files.map((f) => f.name));
+    expect(events.at(-1)).toMatchObject({ event: "done", data: { status: "done", done: 3, total: 3 } });
+    const finished = events.filter((e) => e.event === "file" && e.data.state === "done").map((e) => e.data.idx as number);
+    expect(new Set(finished).size).toBe(finished.length);
+    const before = events[0]!.data.files.filter((f: { state: string }) => f.state === "done").length;
+    expect(before + finished.length).toBe(3);
+  });
+
   it("serves the batch's report.html with its own CSP (inline script by hash, sandboxed) and the XLSX", async () => {
     const up = await upload(server.url, [fromDisk(join(DEV, "democratic-life-team-complete.txt"))]);
     expect(up.status).toBe(201);
@@ -184,7 +204,7 @@ describe("report-check serve: API", () => {
   });
 
   it("has no directory listing and answers unknown paths with a Chinese 404", async () => {
-    for (const path of ["api/", "assets/", "api/batches/not-an-id", "api/batches/00000000-0000-0000-0000-000000000000", "files/", "../../etc/passwd"]) {
+    for (const path of ["api/", "assets/", "api/batches/not-an-id", "api/batches/00000000-0000-0000-0000-000000000000", "api/batches/not-an-id/events", "api/batches/00000000-0000-0000-0000-000000000000/results.xlsx", "files/", "../../etc/passwd"]) {
       const res = await fetch(new URL(path, server.url));
       expect(res.status, path).toBe(404);
       const body = (await res.json()) as { error: { code: string; message: string } };
@@ -314,14 +334,17 @@ describe("report-check serve: access", () => {
     }
   });
 
-  it("answers 503 with Retry-After when an upload would pass the queue limit", async () => {
+  it("answers 413 past --max-files, and 503 with Retry-After when an upload would pass the queue limit", async () => {
     const dir = tempDir();
-    const s = await startServe(["--data", dir, "--concurrency", "1", "--queue-limit", "3"]);
+    const s = await startServe(["--data", dir, "--concurrency", "1", "--queue-limit", "3", "--max-files", "4"]);
     try {
       const files = ["democratic-life-team-complete.txt", "work-summary-annual-complete.txt", "rectification-narrative-no-owner.txt", "analysis-check-gbt9704-complete.txt", "analysis-check-autonumbered-headings.txt"].map((f) =>
         fromDisk(join(DEV, f)),
       );
-      const full = await upload(s.url, files);
+      const many = await upload(s.url, files);
+      expect(many.status).toBe(413);
+      expect(many.body.error.code).toBe("BATCH_TOO_MANY_FILES");
+      const full = await upload(s.url, files.slice(0, 4));
       expect(full.status).toBe(503);
       expect(full.body.error.code).toBe("QUEUE_FULL");
       expect(Number(full.headers.get("retry-after"))).toBeGreaterThan(0);
