@@ -265,7 +265,9 @@ describe("report-check serve: API", () => {
     expect(existsSync(join(data, "files", sha.slice(0, 2), sha))).toBe(false);
   });
 
-  it("keeps batches and results over a restart, and finishes a batch a stop cut off", async () => {
+  it("keeps batches and results over a restart, and finishes a batch a killed server cut off", async () => {
+    const kept = await upload(server.url, [fromDisk(join(DEV, "work-summary-annual-complete.txt"))]);
+    await waitForBatch(server.url, kept.body.id);
     const before = (await getJson(server.url, "api/batches")).body.batches as Array<{ id: string }>;
     const one = await getJson(server.url, `api/batches/${before[0]!.id}`);
     // A batch still running when the server stops: PDFs never seen before (a trailing comment after
@@ -274,9 +276,14 @@ describe("report-check serve: API", () => {
     const files = pdfs.map((f) => ({ name: f, data: Buffer.concat([readFileSync(join(DEV, f)), Buffer.from("\n% restart test\n")]) }));
     const cut = await upload(server.url, files);
     expect(cut.status).toBe(201);
-    expect(await server.stop()).toBe(0);
+    // Killed, not stopped: no chance to tidy up (a crash, a power cut of the process).
+    const killed = new Promise((done) => server.child.once("exit", done));
+    server.child.kill("SIGKILL");
+    await killed;
 
     server = await startServe(["--data", data, "--concurrency", "2", "--max-bytes", "1M", "--max-zip-bytes", "8M", "--max-zip-entries", "40"], {}, false);
+    // The start-up lines follow the address line; the last one is the Ctrl-C hint.
+    await expect.poll(() => server.stdout(), { timeout: 30_000 }).toContain("Ctrl-C");
     expect(server.stdout()).toMatch(/继续分析上次停止时未完成的 [1-4] 份文档/);
     const after = (await getJson(server.url, "api/batches")).body.batches as Array<{ id: string }>;
     expect(after.map((b) => b.id)).toEqual([cut.body.id, ...before.map((b) => b.id)]);
@@ -353,6 +360,8 @@ describe("report-check serve: access", () => {
       const fits = await upload(s.url, files.slice(0, 2));
       expect(fits.status).toBe(201);
       expect((await waitForBatch(s.url, fits.body.id)).done).toBe(2);
+      // A clean stop on SIGTERM.
+      expect(await s.stop()).toBe(0);
     } finally {
       await s.stop();
       rmSync(dir, { recursive: true, force: true });
