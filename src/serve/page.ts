@@ -193,7 +193,8 @@ export const PAGE_JS = `
         var entry = dt.items[i].webkitGetAsEntry();
         if (entry) entries.push(entry);
       }
-      return Promise.all(entries.map(function (e) { return readEntry(e, out); })).then(function () { return out; });
+      // Files without a file-system entry (dragged from some programs) come through dt.files below.
+      if (entries.length) return Promise.all(entries.map(function (e) { return readEntry(e, out); })).then(function () { return out; });
     }
     for (var k = 0; k < dt.files.length; k++) out.push({ file: dt.files[k], name: dt.files[k].name });
     return Promise.resolve(out);

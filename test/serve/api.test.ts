@@ -71,7 +71,7 @@ describe("report-check serve: API", () => {
     const jsonl = await (await fetch(new URL(`api/batches/${up.body.id}/results.jsonl`, server.url))).text();
     expect(parseJsonl(jsonl).map(stableResult)).toEqual(expected);
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it("streams a batch's progress as server-sent events: a snapshot, each document once, then done", async () => {
     const files = [1, 2, 3].map((i) => ({ name: `sse-${i}.txt`, data: `关于第${i}支部的整改情况报告\n一、存在的问题\n（一）制度执行不严，涉及${i + 10}人次。\n二、整改措施\n1.年底前完成。\n` }));
@@ -91,7 +91,7 @@ describe("report-check serve: API", () => {
     expect(new Set(finished).size).toBe(finished.length);
     const before = events[0]!.data.files.filter((f: { state: string }) => f.state === "done").length;
     expect(before + finished.length).toBe(3);
-  });
+  }, 300_000);
 
   it("serves the batch's report.html with its own CSP (inline script by hash, sandboxed) and the XLSX", async () => {
     const up = await upload(server.url, [fromDisk(join(DEV, "democratic-life-team-complete.txt"))]);
@@ -111,7 +111,7 @@ describe("report-check serve: API", () => {
     expect(xlsx.headers.get("content-disposition")).toMatch(/^attachment;/);
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
-  });
+  }, 300_000);
 
   it("escapes document text and uploaded names in the report; the page carries a strict CSP", async () => {
     const name = "<img src=x onerror=alert(1)>报告.txt";
@@ -128,7 +128,7 @@ describe("report-check serve: API", () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain("unsafe-inline");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
-  });
+  }, 300_000);
 
   it("refuses a file over --max-bytes with 413 FILE_TOO_LARGE and stores nothing", async () => {
     const before = (await getJson(server.url, "api/batches")).body.batches.length;
@@ -181,7 +181,7 @@ describe("report-check serve: API", () => {
     expect(res.body.skipped).toEqual(["材料/notes.json"]);
     const batch = await waitForBatch(server.url, res.body.id);
     expect(batch.results.map((r: { status: string }) => r.status)).toEqual(["ok", "ok"]);
-  });
+  }, 300_000);
 
   it("answers malformed multipart with 400 MULTIPART_INVALID, other bodies with 415, and never a stack trace", async () => {
     const url = new URL("api/batches", server.url);
@@ -263,7 +263,7 @@ describe("report-check serve: API", () => {
     expect(del.status).toBe(204);
     expect((await getJson(server.url, `api/batches/${up.body.id}`)).status).toBe(404);
     expect(existsSync(join(data, "files", sha.slice(0, 2), sha))).toBe(false);
-  });
+  }, 300_000);
 
   it("keeps batches and results over a restart, and finishes a batch a killed server cut off", async () => {
     const kept = await upload(server.url, [fromDisk(join(DEV, "work-summary-annual-complete.txt"))]);
@@ -294,7 +294,7 @@ describe("report-check serve: API", () => {
     expect(finished.status).toBe("done");
     expect(finished.results.map((r: { source: { path: string } }) => r.source.path)).toEqual(pdfs);
     expect(finished.results.every((r: { status: string }) => r.status === "ok")).toBe(true);
-  });
+  }, 300_000);
 });
 
 describe("report-check serve: access", () => {
@@ -309,7 +309,7 @@ describe("report-check serve: access", () => {
     expect(redis.code).toBe(2);
     expect(redis.stderr).toContain("--redis");
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it("with a token: 401 without or with a bad one, Bearer works, the session cookie is HttpOnly and SameSite=Strict", async () => {
     const dir = tempDir();
@@ -339,7 +339,7 @@ describe("report-check serve: access", () => {
       await s.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 
   it("answers 413 past --max-files, and 503 with Retry-After when an upload would pass the queue limit", async () => {
     const dir = tempDir();
@@ -366,5 +366,5 @@ describe("report-check serve: access", () => {
       await s.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });

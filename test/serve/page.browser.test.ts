@@ -9,7 +9,7 @@
  *
  * UPDATE_SCREENSHOT=1 also writes docs/serve.png.
  */
-import { copyFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
@@ -148,6 +148,48 @@ describe("the reviewer's page in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 1_200_000);
+});
+
+describe("folders, drops and deleting on the page", () => {
+  it("takes a folder (webkitdirectory) with its sub-folders, a dropped file, and deletes a batch from the history", async () => {
+    const server = await startServe(["--data", join(work, "data-folder"), "--concurrency", "1"]);
+    try {
+      const folder = join(work, "收件箱");
+      mkdirSync(join(folder, "二支部"), { recursive: true });
+      copyFileSync(join(DEV, "rectification-table-owners-complete.docx"), join(folder, "二支部", "整改报告.docx"));
+      copyFileSync(join(DEV, "democratic-life-team-complete.txt"), join(folder, "对照检查.txt"));
+      writeFileSync(join(folder, "说明.json"), "{}");
+      const { page, errors } = await open(server.url);
+      page.on("dialog", (d) => void d.accept());
+      await page.locator("#app").waitFor({ state: "visible" });
+      await page.setInputFiles("#folder-input", folder);
+      await page.locator("#report").waitFor({ state: "visible", timeout: 300_000 });
+      const names = await page.$$eval("#files tbody tr td:nth-child(2)", (cells) => cells.map((c) => c.textContent));
+      expect(names.sort()).toEqual(["收件箱/二支部/整改报告.docx", "收件箱/对照检查.txt"]);
+
+      // A file dropped on the drop zone (a DataTransfer built in the page, as a drag from the desktop delivers it).
+      const text = readFileSync(join(DEV, "work-summary-annual-complete.txt"), "utf8");
+      await page.evaluate((content) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([content], "拖入的总结.txt", { type: "text/plain" }));
+        document.getElementById("drop")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, text);
+      await expect.poll(() => page.locator("#batches tbody tr").count(), { timeout: 60_000 }).toBe(2);
+      await expect.poll(() => page.locator("#files tbody tr td:nth-child(2)").first().textContent()).toBe("拖入的总结.txt");
+      await page.locator("#report").waitFor({ state: "visible", timeout: 300_000 });
+
+      // Delete the older batch: it leaves the history and the API.
+      const older = page.locator("#batches tbody tr").nth(1);
+      const id = (await older.getAttribute("data-id"))!;
+      await older.locator("button.delete").click();
+      await expect.poll(() => page.locator("#batches tbody tr").count()).toBe(1);
+      expect((await page.request.get(`${server.url}api/batches/${id}`)).status()).toBe(404);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await server.stop();
+    }
+  }, 600_000);
 });
 
 describe("the page with a token", () => {
