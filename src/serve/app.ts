@@ -14,6 +14,7 @@
  * answer `{ error: { code, message } }` in Chinese (errors.ts), never a stack.
  */
 import { createHash } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
@@ -127,6 +128,36 @@ function retryAfterSeconds(pending: number, concurrency: number): number {
   return Math.max(5, Math.min(600, Math.ceil(pending / Math.max(1, concurrency))));
 }
 
+/**
+ * Before refusing an upload mid-body: read and drop the rest of it (up to `maxBytes`, for at
+ * most a minute), so the client finishes sending and reads our answer — a browser that is
+ * cut off while writing shows a network error instead of the Chinese message — and the
+ * keep-alive socket is clean for its next request. Past the cap the connection is closed.
+ */
+async function refuseBody(req: IncomingMessage, e: unknown, maxBytes: number): Promise<void> {
+  if (req.complete || req.destroyed) return;
+  const drained = await new Promise<boolean>((done) => {
+    let bytes = 0;
+    const finish = (ok: boolean): void => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+      done(ok);
+    };
+    const onData = (chunk: Buffer): void => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) finish(false);
+    };
+    const onEnd = (): void => finish(true);
+    const onError = (): void => finish(false);
+    const timer = setTimeout(() => finish(false), 60_000);
+    // busboy (still piped, no longer reading) must not hold the stream back.
+    req.unpipe();
+    req.on("data", onData).on("end", onEnd).on("error", onError);
+    req.resume();
+  });
+  if (!drained && e instanceof ServeError) e.headers["connection"] = "close";
+}
+
 /** The page and its two assets: public, static, no data in them. */
 async function pagePlugin(app: FastifyInstance): Promise<void> {
   const send = (reply: FastifyReply, type: string, body: string): FastifyReply =>
@@ -157,16 +188,15 @@ async function apiPlugin(app: FastifyInstance, deps: Deps): Promise<void> {
     // Refused before a byte is stored when the queue is already full.
     if (!runner.room(1)) {
       const wait = retryAfterSeconds(runner.pending(), options.batch.concurrency ?? 1);
-      throw new ServeError("QUEUE_FULL", `等待中的文档 ${runner.pending()} 份`, { "retry-after": String(wait), connection: "close" });
+      const full = new ServeError("QUEUE_FULL", `等待中的文档 ${runner.pending()} 份`, { "retry-after": String(wait) });
+      await refuseBody(request.raw, full, options.limits.maxBatchBytes);
+      throw full;
     }
     let upload;
     try {
       upload = await receiveUpload(request, store, options.limits);
     } catch (e) {
-      // Refused mid-body: the rest of the upload is still on the socket, and busboy no longer
-      // reads it. Close the connection after the answer, or the client's next request on this
-      // keep-alive socket would wait behind the unread bytes.
-      if (e instanceof ServeError) e.headers["connection"] = "close";
+      await refuseBody(request.raw, e, options.limits.maxBatchBytes);
       throw e;
     }
     const pins = pinnedOf(upload);

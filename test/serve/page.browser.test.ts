@@ -36,13 +36,13 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+/** `expected`: console errors a test provokes on purpose (the browser logs every 4xx answer). */
+async function open(url: string, expected = /status of 401/): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   const origin = new URL(url).origin;
   page.on("console", (m) => {
-    // A 401 before the token is entered is the page's way of learning it must ask.
-    if (m.type() === "error" && !/401/.test(m.text())) errors.push(m.text());
+    if (m.type() === "error" && !expected.test(m.text())) errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("request", (r) => {
@@ -151,17 +151,23 @@ describe("the reviewer's page in Chromium", () => {
 });
 
 describe("folders, drops and deleting on the page", () => {
-  it("takes a folder (webkitdirectory) with its sub-folders, a dropped file, and deletes a batch from the history", async () => {
-    const server = await startServe(["--data", join(work, "data-folder"), "--concurrency", "1"]);
+  it("shows a refused upload's message, takes a folder (webkitdirectory) with its sub-folders and a dropped file, and deletes a batch", async () => {
+    const server = await startServe(["--data", join(work, "data-folder"), "--concurrency", "1", "--max-bytes", "200K"]);
     try {
       const folder = join(work, "收件箱");
       mkdirSync(join(folder, "二支部"), { recursive: true });
       copyFileSync(join(DEV, "rectification-table-owners-complete.docx"), join(folder, "二支部", "整改报告.docx"));
       copyFileSync(join(DEV, "democratic-life-team-complete.txt"), join(folder, "对照检查.txt"));
       writeFileSync(join(folder, "说明.json"), "{}");
-      const { page, errors } = await open(server.url);
+      const { page, errors } = await open(server.url, /status of 413/);
       page.on("dialog", (d) => void d.accept());
       await page.locator("#app").waitFor({ state: "visible" });
+      // Refused uploads show the server's Chinese message and code, not a network error.
+      const big = join(work, "太大的报告.txt");
+      writeFileSync(big, "一、存在的问题\n".repeat(20_000));
+      await page.setInputFiles("#file-input", big);
+      await expect.poll(() => page.locator("#message").textContent()).toContain("[FILE_TOO_LARGE]");
+      expect(await page.locator("#message").textContent()).toContain("太大的报告.txt");
       await page.setInputFiles("#folder-input", folder);
       await page.locator("#report").waitFor({ state: "visible", timeout: 300_000 });
       const names = await page.$$eval("#files tbody tr td:nth-child(2)", (cells) => cells.map((c) => c.textContent));
@@ -196,7 +202,8 @@ describe("the page with a token", () => {
   it("asks for the token once; the cookie then carries uploads, progress and the report frame", async () => {
     const server = await startServe(["--data", join(work, "data-token"), "--concurrency", "1", "--token", TOKEN]);
     try {
-      const { page, errors } = await open(server.url);
+      // A 401 before the token is entered is the page's way of learning it must ask.
+      const { page, errors } = await open(server.url, /status of 401/);
       await page.locator("#login").waitFor({ state: "visible" });
       await page.fill("#token", "not-the-token");
       await page.click("#login-form button");
