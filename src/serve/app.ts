@@ -158,6 +158,16 @@ async function refuseBody(req: IncomingMessage, e: unknown, maxBytes: number): P
   if (!drained && e instanceof ServeError) e.headers["connection"] = "close";
 }
 
+/** An `Origin` (sent by browsers on POST/DELETE) naming another host than the one addressed. */
+function crossOrigin(origin: string | undefined, host: string): boolean {
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== host.toLowerCase();
+  } catch {
+    return true; // "null" (sandboxed frames, file: pages) or garbage
+  }
+}
+
 /** The page and its two assets: public, static, no data in them. */
 async function pagePlugin(app: FastifyInstance): Promise<void> {
   const send = (reply: FastifyReply, type: string, body: string): FastifyReply =>
@@ -336,6 +346,9 @@ export async function buildApp(options: ServeOptions): Promise<{ app: FastifyIns
   app.addHook("onRequest", async (request) => {
     // Without a token the server is for this machine only: refuse any other Host (DNS rebinding).
     if (!auth.required && !isLoopbackHost(hostName(request.headers.host))) throw new ServeError("HOST_NOT_ALLOWED");
+    // A page on another site may still send a plain form POST here (no preflight), e.g. to the
+    // token-less loopback server: changes are accepted only from this server's own origin.
+    if (request.method !== "GET" && request.method !== "HEAD" && crossOrigin(request.headers.origin, request.host)) throw new ServeError("CROSS_ORIGIN");
   });
   app.addHook("onSend", async (_request, reply, payload) => {
     for (const [k, v] of Object.entries(BASE_HEADERS)) reply.header(k, v);

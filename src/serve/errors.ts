@@ -8,6 +8,7 @@
 export const SERVE_ERRORS = {
   UNAUTHORIZED: { status: 401, message: "需要访问令牌。请在页面上输入管理员提供的令牌,或在请求头中加入 Authorization: Bearer <令牌>。" },
   HOST_NOT_ALLOWED: { status: 403, message: "拒绝访问:请求的主机名不是本机地址。未设置令牌的服务只接受 127.0.0.1、localhost 或 [::1] 的访问;需要在网络上共享时请用 --token 启动。" },
+  CROSS_ORIGIN: { status: 403, message: "拒绝跨站请求:上传和删除只能在本服务自己的页面上操作。请直接打开本服务的地址后重试。" },
   NOT_FOUND: { status: 404, message: "找不到请求的内容(批次可能已被删除)。请返回首页刷新列表。" },
   BAD_REQUEST: { status: 400, message: "请求格式不正确。请检查请求参数后重试。" },
   MULTIPART_INVALID: { status: 400, message: "上传内容不是有效的 multipart/form-data(可能上传中断或格式损坏)。请重新上传,文件放在字段 files 中。" },

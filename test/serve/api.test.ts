@@ -212,7 +212,7 @@ describe("report-check serve: API", () => {
     }
   });
 
-  it("refuses a request whose Host is not this machine when no token is set (DNS rebinding)", async () => {
+  it("refuses a Host that is not this machine without a token (DNS rebinding) and changes from another origin", async () => {
     const { request } = await import("node:http");
     const u = new URL(server.url);
     const status = await new Promise<number>((resolve, reject) => {
@@ -224,6 +224,14 @@ describe("report-check serve: API", () => {
       req.end();
     });
     expect(status).toBe(403);
+    // A form on another site posting here (a "simple" request, no preflight) is refused too.
+    const files = [fromDisk(join(DEV, "democratic-life-team-complete.txt"))];
+    for (const origin of ["http://attacker.example", "null"]) {
+      const res = await upload(server.url, files, { origin });
+      expect(res.status, origin).toBe(403);
+      expect(res.body.error.code).toBe("CROSS_ORIGIN");
+    }
+    expect((await upload(server.url, files, { origin: new URL(server.url).origin })).status).toBe(201);
   });
 
   it("answers 50 concurrent uploads of 5 files each: every batch complete, no result lost or duplicated", async () => {
