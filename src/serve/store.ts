@@ -13,7 +13,7 @@
  * - Results are stored WITH the normalized text (the HTML report highlights
  *   it); the API strips it, as the CLI does for JSONL.
  */
-import { mkdirSync, renameSync, rmSync, existsSync, readdirSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
@@ -129,6 +129,39 @@ function toBatch(r: BatchDbRow): BatchRow {
   };
 }
 
+const LOCK_FILE = "server.pid";
+
+/**
+ * One server per data folder: a second one would wipe the first one's uploads in progress
+ * (tmp/) and run the same unfinished documents twice. A lock left by a killed server (its
+ * process is gone) is taken over.
+ */
+function claimDataDir(dataDir: string): void {
+  const lock = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    let alive = false;
+    try {
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+        process.kill(pid, 0);
+        alive = true;
+      }
+    } catch (e) {
+      // EPERM: the process exists but belongs to someone else.
+      alive = (e as NodeJS.ErrnoException).code === "EPERM";
+    }
+    if (alive) throw new Error(`数据目录 ${dataDir} 正被另一个 report-check serve(进程 ${pid})使用。请先停止它,或用 --data 指定另一个目录。`);
+    rmSync(lock, { force: true });
+  }
+  throw new Error(`无法锁定数据目录 ${dataDir}。`);
+}
+
 export class Store {
   readonly db: Database.Database;
   readonly filesDir: string;
@@ -138,6 +171,7 @@ export class Store {
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
+    claimDataDir(dataDir);
     this.filesDir = join(dataDir, "files");
     this.tmpDir = join(dataDir, "tmp");
     mkdirSync(this.filesDir, { recursive: true });
@@ -154,6 +188,7 @@ export class Store {
 
   close(): void {
     if (this.db.open) this.db.close();
+    rmSync(join(this.dataDir, LOCK_FILE), { force: true });
   }
 
   /** Where the bytes with this hash live. The hash is checked to be hex, so it can never climb out. */

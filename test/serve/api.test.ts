@@ -306,13 +306,17 @@ describe("report-check serve: API", () => {
 });
 
 describe("report-check serve: access", () => {
-  it("refuses to start on 0.0.0.0 without a token, with a short token, or with --redis in this build", async () => {
+  it("refuses to start on 0.0.0.0 without a token, with a short token, on a data folder in use, or with --redis in this build", async () => {
     const dir = tempDir();
     const open = await refusedServe(["--host", "0.0.0.0", "--data", dir]);
     expect(open.code).toBe(2);
     expect(open.stderr).toMatch(/拒绝启动.*令牌/);
     const short = await refusedServe(["--host", "0.0.0.0", "--data", dir, "--token", "short"]);
     expect(short.code).toBe(2);
+    // One server per data folder.
+    const second = await refusedServe(["--data", data]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain("另一个");
     const redis = await refusedServe(["--data", dir, "--redis", "redis://127.0.0.1:6379"]);
     expect(redis.code).toBe(2);
     expect(redis.stderr).toContain("--redis");
