@@ -386,6 +386,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const refused = checkExposure(options.host, options.token);
   if (refused) throw new Error(refused);
   const { app, store, runner } = await buildApp(options);
+  // Files stored by uploads that a stop cut off before their batch existed.
+  store.sweepBlobs();
   const resumed = runner.resume();
   const address = await app.listen({ host: options.host, port: options.port });
   const port = Number(new URL(address).port);
