@@ -14,8 +14,8 @@ import type { DocumentOptions } from "./model/options.js";
 import type { SkipReason } from "./report/skipped.js";
 
 export * from "./model/index.js";
-export { runBatch, DEFAULT_TIMEOUT_MS } from "./batch/pool.js";
-export type { BatchOptions, FileEntry } from "./batch/pool.js";
+export { runBatch, createWorkerPool, DEFAULT_TIMEOUT_MS } from "./batch/pool.js";
+export type { BatchOptions, FileEntry, WorkerPool } from "./batch/pool.js";
 export { DEFAULT_CACHE_DIR, toolVersion } from "./batch/cache.js";
 export { formatters, getFormatter, FORMAT_NAMES } from "./report/index.js";
 export type { Formatter, ReportContext, ReportFile, FormatName } from "./report/index.js";

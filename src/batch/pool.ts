@@ -35,6 +35,10 @@ import { optionsHash, ResultCache } from "./cache.js";
 import { trimHeap } from "./heap.js";
 import { hardHeapLimitMb } from "../limits/memory.js";
 import type { WorkerTask } from "./worker.js";
+import type { Piscina } from "piscina";
+
+/** Worker threads that outlive one runBatch call (a long-running host's, e.g. the web server). */
+export type WorkerPool = Piscina<WorkerTask, AnalysisResult>;
 
 /** One input file: where to read it, and the path the result reports. */
 export interface FileEntry {
@@ -69,6 +73,17 @@ export interface BatchOptions extends DocumentOptions {
    * application's; worker threads are the batch's own and always do it. The CLI turns it on.
    */
   trimHeap?: boolean;
+  /**
+   * Always analyse on worker threads, even one file or concurrency 1: a host whose own thread
+   * must stay responsive (the web server's event loop) never runs the pipeline in it.
+   */
+  inWorkers?: boolean;
+  /**
+   * Run on these threads instead of starting (and afterwards destroying) a pool for this call:
+   * a host that calls runBatch many times pays the threads' start-up (jieba, pdf.js) once.
+   * The caller owns it (createWorkerPool, then destroy()); `concurrency` still bounds the slots.
+   */
+  pool?: WorkerPool;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -131,13 +146,14 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const docOptions = documentOptions(options);
   const cache = options.cacheDir ? new ResultCache(options.cacheDir, await optionsHash(docOptions)) : null;
-  const filename = concurrency > 1 && files.length > 1 ? workerFile() : null;
+  const external = options.pool ?? null;
+  const filename = !external && ((concurrency > 1 && files.length > 1) || options.inWorkers) ? workerFile() : null;
   // The user's limit is the documents' budget, checked by the pipeline; V8's own limit sits above
   // it, because reaching V8's limit can abort the whole process (see limits/memory.ts).
   const heapBudgetMb = Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB));
   const workerOptions: DocumentOptions = { ...docOptions, memoryBudgetMb: heapBudgetMb };
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
-  const pool = filename
+  const pool = external ?? (filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({
         filename,
         maxThreads: Math.min(concurrency, files.length),
@@ -145,7 +161,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         idleTimeout: 1000,
         resourceLimits: { maxOldGenerationSizeMb: hardHeapLimitMb(heapBudgetMb) },
       })
-    : null;
+    : null);
   const slots = pool ? Math.min(concurrency, files.length) : 1;
   const windowSize = slots * 4;
   const controllers = new Set<AbortController>();
@@ -260,6 +276,25 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   } finally {
     signal?.removeEventListener("abort", onAbort);
     for (const c of controllers) c.abort("stopped");
-    if (pool) await pool.destroy().catch(() => undefined);
+    if (pool && !external) await pool.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A pool for `BatchOptions.pool`: `concurrency` threads, each with the heap limit, ended after
+ * `idleTimeoutMs` without work (started again on demand). Null when the worker file is absent
+ * (running from src/): the caller then runs without one.
+ */
+export async function createWorkerPool(options: { concurrency?: number; workerHeapMb?: number; idleTimeoutMs?: number } = {}): Promise<WorkerPool | null> {
+  const filename = workerFile();
+  if (!filename) return null;
+  const { Piscina: PiscinaClass } = await import("piscina");
+  return new PiscinaClass<WorkerTask, AnalysisResult>({
+    filename,
+    maxThreads: Math.max(1, Math.floor(options.concurrency ?? availableParallelism())),
+    minThreads: 0,
+    idleTimeout: options.idleTimeoutMs ?? 60_000,
+    // Same rule as runBatch's own pool: the documents' budget is checked by the pipeline, V8's limit sits above it.
+    resourceLimits: { maxOldGenerationSizeMb: hardHeapLimitMb(Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB))) },
+  });
 }

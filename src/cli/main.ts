@@ -8,6 +8,7 @@
  *   report-check analyze <paths…> [--format table|json|jsonl|csv|xlsx|html|md[,…]] [--out DIR] …
  *   report-check stats <paths | results.jsonl …> [--format table|json|csv|html] [--out FILE] [--by year|campaign|sector|level|scope|type]
  *   report-check checklist list | show TYPE | validate FILE
+ *   report-check serve [--host H] [--port N] [--data DIR] [--token T] …   (web application, src/serve/)
  */
 import { createReadStream } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
@@ -33,6 +34,7 @@ import { createProgress } from "./progress.js";
 import { HELP_TITLES, optionDescription, translateCommanderError } from "./messages.js";
 import { insideDir, insideDirPath, LineWriter, prepareOutDir, writeAtomic } from "./output.js";
 import { relativeNamer } from "./relative-names.js";
+import type { ServeCommandOptions } from "../serve/command.js";
 
 /** A mistake in the command line: reported in one line, exit 2. */
 class UsageError extends Error {}
@@ -77,6 +79,12 @@ function positiveInt(name: string) {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} 须为正整数`);
     return n;
   };
+}
+
+function portNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("--port 须为 0–65535 的整数");
+  return n;
 }
 
 function seconds(v: string): number {
@@ -574,6 +582,27 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option("--out <file>", "写入文件(而不是标准输出)")
       .option("--by <dimension>", "按维度分组统计:year(年份)、campaign(专项活动)、sector(领域)、level(层级)、scope(班子/个人)、type(报告类型)"),
   ).action(async (inputs: string[], o: StatsCliOptions) => setCode(await runStats(inputs, o)));
+
+  addDocumentOptions(
+    program
+      .command("serve")
+      .description("启动网页服务:在浏览器中上传报告、查看检查结果和历史批次")
+      .option("--host <host>", "监听地址(默认 127.0.0.1,仅本机;其他地址必须设置 --token)", "127.0.0.1")
+      .option("--port <n>", "端口(0 = 任选空闲端口)", portNumber, 8080)
+      .option("--data <dir>", "数据目录:历史数据库和上传的文件(默认 ./report-check-data)")
+      .option("--token <token>", "访问令牌(也可用环境变量 REPORT_CHECK_TOKEN);监听非本机地址时必须设置")
+      .option("--redis <url>", "用分布式队列(需要 src/queue 模块)")
+      .option("--max-files <n>", "每批最多文件数(默认 500)", positiveInt("--max-files"))
+      .option("--max-batch-bytes <n>", "每批总大小上限(默认 500M)", byteSize)
+      .option("--max-zip-bytes <n>", "每个 .zip 解压后的大小上限(默认 500M)", byteSize)
+      .option("--max-zip-entries <n>", "每个 .zip 的条目数上限(默认 5000)", positiveInt("--max-zip-entries"))
+      .option("--queue-limit <n>", "排队等待分析的文档上限,超过时上传返回 503(默认 2000)", positiveInt("--queue-limit"))
+      .option("--trust-proxy", "信任反向代理的 X-Forwarded-* 头(在 nginx 等代理之后运行时使用)"),
+  ).action(async (o: CommonCliOptions & ServeCommandOptions) => {
+    await checkChecklistFiles(o.checklist ?? []);
+    const { runServeCommand } = await import("../serve/command.js");
+    setCode(await runServeCommand(o, batchOptions(o, true)));
+  });
 
   program
     .command("checklist")
