@@ -163,6 +163,11 @@ describe("purpose-written materials", () => {
       { unit: "慈溪市交通运输局", level: "county", year: 2015, campaign: "three-stricts" },
     ],
     [
+      "years and dates in Chinese numerals",
+      `二〇二三年度民主生活会领导班子对照检查材料\n按照要求，班子认真开展对照检查。${BODY}中共白沙镇委员会\n二〇二四年一月十二日`,
+      { unit: "中共白沙镇委员会", year: 2023, signedOn: "2024-01-12", level: "township", campaign: "annual" },
+    ],
+    [
       "a speech signed with the name alone",
       `在2023年度民主生活会上的个人发言\n根据安排，本人认真查摆问题。${BODY}张 三\n2024年1月22日`,
       { unit: null, person: "张三", scope: "personal", year: 2023 },
