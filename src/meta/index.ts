@@ -128,6 +128,8 @@ function readSignature(text: string): Signature {
       signedOn = iso;
       const prev = tail[i - 1]?.text;
       if (prev && prev.length <= 40 && !/[。，；！？]/.test(prev) && ORG_END.test(prev.replace(/\s+/g, ""))) unit = prev.replace(/\s+/g, "");
+      // a personal material signed with the name alone: 张 三 / 王某某 above the date
+      else if (prev && new RegExp(`^${NAME}$`).test(prev.replace(/\s+/g, "")) && !/^(?:以上|特此|此致|敬礼)/.test(prev)) person = prev.replace(/\s+/g, "");
       continue;
     }
     const p = SIGNED_PERSON.exec(line);
@@ -167,7 +169,9 @@ export function extractMeta(doc: WorkingDocument): ReportMeta {
   const signedOn = sig.signedOn ?? (delivery ? isoDateIn(delivery[1]!) : null);
 
   const unit = labelled ?? unitFromTitle(title) ?? author?.unit ?? sig.unit ?? null;
-  const person = author?.person ?? sig.person ?? null;
+  // 张三同志2023年度民主生活会个人对照检查材料 / …发言提纲（王某某）
+  const titled = new RegExp(`^(${NAME})同志|[（(](${NAME})(?:同志)?[）)]$`).exec(title);
+  const person = author?.person ?? (titled ? (titled[1] ?? titled[2]!) : null) ?? sig.person ?? null;
 
   // The opening: the first lines of the body that are not the author line or a salutation.
   const opening = head

@@ -19,16 +19,16 @@ const SUFFIXES: Array<{ re: RegExp; level: MetaLevel }> = [
   { re: /(?:自治州|(?<![神九])州(?![长府级]))/g, level: "city" },
   { re: /盟(?![员友长])/g, level: "city" },
   { re: /(?<![城都超门股菜夜早集])市(?![场民长级容政县区值])/g, level: "city" },
-  { re: /(?<![郡])(?:自治)?县(?![长级域委书]|城(?!市))/g, level: "county" }, // 青岚县城市建设… is 县 + 城市; 县城 alone is a town
+  { re: /(?<![郡])(?:自治)?县(?![长级域]|城(?!市))/g, level: "county" }, // 青岚县城市建设… is 县 + 城市; 县城 alone is a town
   { re: /旗(?![帜长下舰])/g, level: "county" },
-  { re: /(?<![开发园新景城辖小片校矿库税范社山湾林垦湖牧险灾战军地街专功禁学园保湾试验合作核心])区(?![长域县级委书])/g, level: "county" },
+  { re: /(?<![开发园新景城辖小片校矿库税范社山湾林垦湖牧险灾战军地街专功禁学保试验合作核心])区(?![长域县级])/g, level: "county" },
   { re: /(?<![城乡集重古])镇(?![长压定静守])/g, level: "township" },
   { re: /(?<![城家故返下老])乡(?![镇村长亲土愁音])/g, level: "township" },
   { re: /街道/g, level: "township" },
   { re: /苏木/g, level: "township" },
   { re: /(?<![城乡智慧大])社区/g, level: "village" },
   { re: /嘎查/g, level: "village" },
-  { re: /(?<![农乡城山渔新])村(?=[党支委民两集股经]|$)/g, level: "village" },
+  { re: /(?<![农乡])村(?=[党支委民两集股经]|$)/g, level: "village" }, // not 农村, 乡村
 ];
 
 // 县委 / 市委 / 区教育局 / 省委 at the very start: the rank word without a name
@@ -40,7 +40,7 @@ const BARE_RANK: Array<[RegExp, MetaLevel]> = [
 ];
 
 // 中共中央…, 国务院…, 全国…, 最高人民法院, 国家统计局, 教育部 — central organs name no place
-const CENTRAL = /^(?:中共中央|中央|国务院|全国|最高人民(?:法院|检察院)|国家[\u4e00-\u9fa5]{1,12}(?:局|委员会|署|院|总局)|[\u4e00-\u9fa5]{2,6}部(?:党组|机关)?$)/;
+const CENTRAL = /^(?:中共中央|中央|国务院|全国|最高人民(?:法院|检察院)|国家[\u4e00-\u9fa5]{1,12}(?:局|委员会|署|院|总局)|[\u4e00-\u9fa5]{1,5}(?<![支干全局内外分本总])部(?:党组|机关)?$)/;
 
 export function levelOfUnit(unit: string): MetaLevel | null {
   const name = unit.replace(/\s+/g, "").replace(/^中共/, "");

@@ -91,6 +91,7 @@ describe("previous.rectification", () => {
     ["a problem item", "上年度民主生活会查摆问题整改不彻底，有的问题反弹回潮。"],
     ["this year's meeting", "按照要求召开2023年度民主生活会，认真查摆问题，制定整改措施，抓好落实。"],
     ["no mention at all", "会前开展了谈心谈话。"],
+    ["another rectification", "去年巡察反馈的问题已全部整改到位。"],
   ])("finds nothing in %s", (what, text) => {
     const over = what === "a problem item" ? { problems: [{ text, span: [0, text.length] as [number, number], section: null }] } : {};
     expect(det.detect(makeDoc(text, over), {})).toBeNull();

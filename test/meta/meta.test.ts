@@ -132,3 +132,45 @@ describe("title, author line and year", () => {
     expect(m).toMatchObject({ unit: "中共鹤鸣县林业局党组", scope: "team", level: "county", sector: "party-gov", campaign: "xi-thought-education", year: 2023, signedOn: "2024-01-18" });
   });
 });
+
+describe("purpose-written materials", () => {
+  const BODY = "\n一、存在的问题\n一是理论学习不够深入。二是调查研究不够经常。\n二、原因分析\n一是思想认识不到位。二是宗旨意识淡化。\n三、整改措施\n一是加强理论学习，年底前完成。二是深入基层调研。\n";
+  const analyse = async (text: string) => (await analyzeBuffer(Buffer.from(text, "utf8"), "m.txt")).meta!;
+  it.each([
+    [
+      "a rectification report whose unit only signs it",
+      `关于2023年度民主生活会查摆问题整改落实情况的报告\n县委：\n按照要求，现将整改情况报告如下。${BODY}中共青川县委办公室\n2024年6月10日`,
+      { unit: "中共青川县委办公室", level: "county", sector: "party-gov", year: 2023, campaign: "annual", signedOn: "2024-06-10" },
+    ],
+    [
+      "a procuratorate's party-history meeting signed in January",
+      `鹭洲市桐岚区人民检察院党组党史学习教育专题民主生活会对照检查材料\n按照区委的统一部署，院党组认真开展对照检查。${BODY}中共鹭洲市桐岚区人民检察院党组\n2022年1月20日`,
+      { unit: "鹭洲市桐岚区人民检察院党组", level: "county", sector: "judicial", year: 2021, campaign: "party-history", scope: "team" },
+    ],
+    [
+      "a personal material with a masked author",
+      `2023年度民主生活会个人对照检查材料\n白沙镇党委书记 王某某\n根据县委安排，本人认真查摆问题。${BODY}`,
+      { unit: "白沙镇", person: "王某某", scope: "personal", level: "township" },
+    ],
+    [
+      "a village branch (青山村 is a name, not 山村)",
+      `青山村党支部2023年度组织生活会对照检查材料\n按照镇党委通知要求，村党支部认真开展对照检查。${BODY}中共青山村支部委员会\n2024年2月5日`,
+      { unit: "青山村党支部", level: "village", sector: "village-community", year: 2023 },
+    ],
+    [
+      "a county-level city's bureau in a 三严三实 meeting",
+      `慈溪市交通运输局2015年“三严三实”专题民主生活会对照检查材料\n根据市委要求，局党组认真开展对照检查。${BODY}`,
+      { unit: "慈溪市交通运输局", level: "county", year: 2015, campaign: "three-stricts" },
+    ],
+    [
+      "years and dates in Chinese numerals",
+      `二〇二三年度民主生活会领导班子对照检查材料\n按照要求，班子认真开展对照检查。${BODY}中共白沙镇委员会\n二〇二四年一月十二日`,
+      { unit: "中共白沙镇委员会", year: 2023, signedOn: "2024-01-12", level: "township", campaign: "annual" },
+    ],
+    [
+      "a speech signed with the name alone",
+      `在2023年度民主生活会上的个人发言\n根据安排，本人认真查摆问题。${BODY}张 三\n2024年1月22日`,
+      { unit: null, person: "张三", scope: "personal", year: 2023 },
+    ],
+  ])("%s", async (_what, text, expected) => expect(await analyse(text)).toMatchObject(expected));
+});

@@ -179,9 +179,9 @@ function metaCell(m: ReportMeta): string {
 }
 
 /** A filter <select> over one meta dimension, with the documents per value. */
-function dimensionFilter(ok: AnalysisResult[], dim: "year" | "campaign" | "sector"): string {
+function dimensionFilter(results: AnalysisResult[], dim: "year" | "campaign" | "sector"): string {
   const counts = new Map<string, number>();
-  for (const r of ok) counts.set(dimensionValue(r, dim), (counts.get(dimensionValue(r, dim)) ?? 0) + 1);
+  for (const r of results) counts.set(dimensionValue(r, dim), (counts.get(dimensionValue(r, dim)) ?? 0) + 1);
   const values = [...counts.keys()].sort((a, b) => (dim === "year" ? Number(b || 0) - Number(a || 0) : a.localeCompare(b)));
   return `<label>${e(DIMENSION_LABELS[dim])} <select id="f-${dim}"><option value="">全部</option>${values
     .map((v) => `<option value="${e(v || "-")}">${e(dimensionValueLabel(dim, v))}(${counts.get(v)})</option>`)
@@ -232,9 +232,9 @@ ${ctx.skipped.length ? `<div class="total"><b>${ctx.skipped.length}</b>已跳过
 <label>缺失要素 <select id="f-missing"><option value="">全部</option>${missingIds
     .map((m) => `<option value="${e(m)}">${e(ruleLabel(m))}(${missingCounts.get(m)})</option>`)
     .join("")}</select></label>
-${dimensionFilter(ok, "year")}
-${dimensionFilter(ok, "campaign")}
-${dimensionFilter(ok, "sector")}
+${dimensionFilter(results, "year")}
+${dimensionFilter(results, "campaign")}
+${dimensionFilter(results, "sector")}
 <label>结论 <select id="f-status"><option value="">全部</option><option value="pass">通过</option><option value="fail">未通过</option><option value="error">无法读取</option></select></label>
 <label>搜索 <input id="f-search" type="search" placeholder="文件名或标题"></label>
 <span class="muted">显示 <b id="f-shown">${results.length}</b> / ${results.length}</span>
