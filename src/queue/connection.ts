@@ -78,7 +78,11 @@ export function connectRedis(url: string, watch: ConnectionWatch, name: string):
     // Reported by the reconnect strategy; an 'error' event without a listener would end the process.
   });
   raw.on("ready", () => watch.ready());
-  return { raw, client: createNodeRedisClient(raw) };
+  const client = createNodeRedisClient(raw);
+  // BullMQ's adapter re-emits the raw client's errors; when BullMQ only duplicates this client
+  // (QueueEvents, a Worker's blocking connection), nobody else listens to it.
+  (client as unknown as { on(event: "error", listener: () => void): unknown }).on("error", () => undefined);
+  return { raw, client };
 }
 
 /** Closes a client without waiting on a server that may be gone. */
