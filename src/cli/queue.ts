@@ -160,5 +160,7 @@ export async function runWorker(o: WorkerCliOptions): Promise<number> {
   if (stopping > 0) handle.close(false).then(resolveStopped, resolveStopped);
   await stopped;
   log("工作机已停止。");
+  // Results are stored and connections closed; idle timers of the libraries need not hold the exit.
+  setTimeout(() => process.exit(EXIT_OK), 500).unref();
   return EXIT_OK;
 }

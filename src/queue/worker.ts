@@ -123,13 +123,12 @@ async function checklistPaths(list: ChecklistPayload[]): Promise<string[]> {
 
 // Drops the document bytes of a finished job: only its result (or failure) is read again,
 // and a batch of large scans would otherwise keep gigabytes in Redis until the results expire.
+// The new data is built here (this process has it): decoding megabytes of JSON inside Redis
+// would block it for every other client. EXISTS first: a job already removed must not come back
+// as a stray hash.
 const STRIP_PAYLOAD = `
-local d = redis.call('HGET', KEYS[1], 'data')
-if not d then return 0 end
-local ok, t = pcall(cjson.decode, d)
-if not ok or type(t) ~= 'table' or t.bytes == nil or t.bytes == cjson.null then return 0 end
-t.bytes = cjson.null
-redis.call('HSET', KEYS[1], 'data', cjson.encode(t))
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'data', ARGV[1])
 return 1
 `;
 
@@ -226,9 +225,10 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     autorun: false,
   });
   worker.on("error", (e) => emit({ kind: "error", message: e instanceof Error ? e.message : String(e) }));
-  const strip = (job: Job | undefined): void => {
-    if (!job?.id) return;
-    stats.raw.eval(STRIP_PAYLOAD, { keys: [worker.toKey(job.id)], arguments: [] }).catch(() => undefined);
+  const strip = (job: Job<QueueJobData, AnalysisResult> | undefined): void => {
+    if (!job?.id || typeof job.data?.bytes !== "string") return;
+    const data = JSON.stringify({ ...job.data, bytes: null });
+    stats.raw.eval(STRIP_PAYLOAD, { keys: [worker.toKey(job.id)], arguments: [data] }).catch(() => undefined);
   };
   worker.on("completed", (job) => strip(job));
   worker.on("failed", (job) => strip(job));

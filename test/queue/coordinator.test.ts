@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../cli/helpers.js";
-import { analysedCounts, parseJsonl, ROOT, stable, startRedis, startWorker, type RedisServer, type WorkerProcess } from "./helpers.js";
+import { analysedCounts, parseJsonl, ROOT, stable, startRedis, startWorker, storedPayloads, waitFor, type RedisServer, type WorkerProcess } from "./helpers.js";
 
 let redis: RedisServer;
 let workers: WorkerProcess[] = [];
@@ -71,6 +71,12 @@ describe("analyze --redis", () => {
     const counts = await analysedCounts(redis.url);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(workers.every((w) => /完成 /.test(w.log()))).toBe(true);
+
+    // Finished jobs keep their result, not the document.
+    await waitFor("payloads dropped", async () => {
+      const p = await storedPayloads(redis.url);
+      return p.length >= counts.size && p.every((b) => b === null);
+    }, 30_000, 200);
 
     // The same command again: every result comes from the queue, nothing is analysed again.
     const again = await runCli(["analyze", ...common, "--out", join(dir, "again"), "--redis", redis.url], ROOT);

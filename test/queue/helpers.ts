@@ -190,3 +190,23 @@ export async function activeJobs(url: string, queue = "report-check"): Promise<A
 export function lines(text: string): number {
   return text.split("\n").filter((l) => l.trim()).length;
 }
+
+/** The `bytes` field of every job of the queue still in Redis (null once its job has finished). */
+export async function storedPayloads(url: string, queue = "report-check"): Promise<Array<string | null>> {
+  const c = createClient({ url });
+  c.on("error", () => undefined);
+  await c.connect();
+  try {
+    const out: Array<string | null> = [];
+    for await (const keys of c.scanIterator({ MATCH: `bull:${queue}:rc-*`, COUNT: 500 })) {
+      for (const key of ([] as string[]).concat(keys)) {
+        if (key.split(":").length !== 3) continue;
+        const data = await c.hGet(key, "data");
+        if (data) out.push((JSON.parse(data) as { bytes: string | null }).bytes);
+      }
+    }
+    return out;
+  } finally {
+    c.destroy();
+  }
+}
