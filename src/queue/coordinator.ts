@@ -205,7 +205,6 @@ export async function* runQueueBatch(files: FileEntry[], options: QueueBatchOpti
     }
   }, 500);
 
-  let running = 0;
   let inflightBytes = 0;
   let nextToStart = 0;
   let nextToYield = 0;
@@ -213,7 +212,6 @@ export async function* runQueueBatch(files: FileEntry[], options: QueueBatchOpti
   signal?.addEventListener("abort", poke);
 
   const hand = (i: number, result: AnalysisResult, cached: boolean): void => {
-    running--;
     const r = result.source.path === files[i]!.displayPath ? result : { ...result, source: { ...result.source, path: files[i]!.displayPath } };
     done.set(i, r);
     if (!signal?.aborted) options.onSettled?.(r, i, { cached });
@@ -403,7 +401,6 @@ export async function* runQueueBatch(files: FileEntry[], options: QueueBatchOpti
     while (nextToYield < files.length && !signal?.aborted && !fatal) {
       while (nextToStart < files.length && nextToStart - nextToYield < windowSize && inflightBytes < windowBytes) {
         const i = nextToStart++;
-        running++;
         prepare(i).catch(fail);
       }
       const ready = done.get(nextToYield);
@@ -428,5 +425,4 @@ export async function* runQueueBatch(files: FileEntry[], options: QueueBatchOpti
     await raceTimeout(Promise.all([ev?.close(), queue.close()]), 2_000).catch(() => undefined);
     await closeRedis(main.raw);
   }
-  void running;
 }
