@@ -203,12 +203,18 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     } finally {
       active--;
     }
-    // Counted before the result is stored: a worker that dies in between has still analysed it.
+    // Counted before the result is stored (a worker that dies in between has still analysed it),
+    // but not waited for: the count is a metric, and its round trip would delay every result.
     const keep = job.opts.removeOnComplete;
     const age = typeof keep === "object" && keep && "age" in keep ? keep.age : undefined;
     const ttl = typeof age === "number" ? age : DEFAULT_KEEP_RESULTS_SEC;
     const key = analysedKey(queueName);
-    await stats.raw.multi().hIncrBy(key, job.id ?? "", 1).expire(key, Math.max(60, Math.ceil(ttl))).exec();
+    stats.raw
+      .multi()
+      .hIncrBy(key, job.id ?? "", 1)
+      .expire(key, Math.max(60, Math.ceil(ttl)))
+      .exec()
+      .catch(() => undefined);
     emit({ kind: "done", jobId: job.id ?? "", path, status: result.status, code: result.error?.code ?? null, elapsedMs: result.elapsedMs ?? null });
     return result;
   };

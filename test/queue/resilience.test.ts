@@ -65,7 +65,11 @@ beforeAll(async () => {
     .sort();
   for (let k = 0; k < N; k++) {
     const name = `doc-${String(k).padStart(3, "0")}`;
-    if (k % 60 === 59) {
+    if (k === 100 || k === 101) {
+      // Two long documents side by side: each worker takes one and holds it for seconds, so a
+      // kill lands on a worker in the middle of a job (the short ones take milliseconds).
+      writeFileSync(join(batch, `${name}.txt`), readFileSync(join(DEV, txts[k % txts.length]!), "utf8").repeat(60) + " ".repeat(k) + "\n");
+    } else if (k % 60 === 59) {
       // A download cut short: DOCX_CORRUPT, made unique by its own tail.
       copyFileSync(join(DEV, "error-truncated-download.docx"), join(batch, `${name}.docx`));
       appendFileSync(join(batch, `${name}.docx`), Buffer.alloc(k, 0));
@@ -91,10 +95,23 @@ describe("a batch through the queue", () => {
     const out = join(dir, "out-kill");
     const c = startCoordinator(["batch", "--redis", redis.url, "--queue", "kill", "--out", out, "--format", "jsonl", "--fail-on", "error"], dir);
     const resultsFile = join(out, "results.jsonl");
-    await waitFor("a third of the results", () => existsSync(resultsFile) && lines(readFileSync(resultsFile, "utf8")) >= N / 3);
-    // Kill worker A while it holds a job, so the job has to come back from the stalled check.
-    await waitFor("worker A holding a job", async () => (await activeJobs(redis.url, "kill")).some((j) => j.processedBy === "kill-a"), 60_000, 20);
-    ws[0]!.child.kill("SIGKILL");
+    // Kill a worker while it is in the middle of a long document, so that job has to come back
+    // through the stalled check and be finished by the other worker.
+    let held: { holder: string; since: number } | null = null;
+    await waitFor(
+      "a worker holding a long document",
+      async () => {
+        const holder = (await activeJobs(redis.url, "kill")).find((j) => /doc-10[01]\.txt$/.test(j.name))?.processedBy ?? null;
+        if (!holder) held = null;
+        else if (held?.holder !== holder) held = { holder, since: Date.now() };
+        return held !== null && Date.now() - held.since > 500;
+      },
+      120_000,
+      50,
+    );
+    const holderName = (held as { holder: string } | null)!.holder;
+    const victim = ws.find((w) => w.name === holderName)!;
+    victim.child.kill("SIGKILL");
     const code = await c.done;
     expect(c.stderr()).toMatch(/已重新排队/);
     expect(code).toBe(local.code);
