@@ -5,11 +5,26 @@
  * results from the queue instead of analysing anything twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../cli/helpers.js";
-import { analysedCounts, parseJsonl, ROOT, stable, startRedis, startWorker, storedPayloads, waitFor, type RedisServer, type WorkerProcess } from "./helpers.js";
+import {
+  activeJobs,
+  analysedCounts,
+  DEV,
+  parseJsonl,
+  ROOT,
+  stable,
+  startCoordinator,
+  startRedis,
+  startWorker,
+  stopChild,
+  storedPayloads,
+  waitFor,
+  type RedisServer,
+  type WorkerProcess,
+} from "./helpers.js";
 
 let redis: RedisServer;
 let workers: WorkerProcess[] = [];
@@ -99,6 +114,24 @@ describe("analyze --redis", () => {
     const tooLarge = results.filter((r) => r["error"]?.["code"] === "TOO_LARGE").length;
     expect(after.size - before.size).toBeLessThanOrEqual(results.length - tooLarge);
   }, 120_000);
+
+  it("finishes the running document on SIGTERM before the worker exits", async () => {
+    const drainDir = join(dir, "drain");
+    mkdirSync(drainDir);
+    // Long enough (seconds) to be caught while it runs.
+    writeFileSync(join(drainDir, "long.txt"), readFileSync(join(DEV, "democratic-life-team-complete.txt"), "utf8").repeat(80));
+    const w = await startWorker(redis.url, "drain-1", ["--queue", "drain"]);
+    const c = startCoordinator([drainDir, "--redis", redis.url, "--queue", "drain", "--format", "jsonl"], ROOT);
+    await waitFor("the worker holding the document", async () => (await activeJobs(redis.url, "drain")).some((j) => j.processedBy === "drain-1"), 120_000, 50);
+    expect(await stopChild(w.child, "SIGTERM", 120_000)).toBe(0);
+    expect(w.log()).toMatch(/收到 SIGTERM/);
+    expect(w.log()).toMatch(/完成 .*long\.txt/);
+    // The result was stored before the worker left: the coordinator has it without any other worker.
+    expect(await c.done).toBe(0);
+    const results = parseJsonl(c.stdout());
+    expect(results.map((r) => r["status"])).toEqual(["ok"]);
+    expect([...(await analysedCounts(redis.url, "drain")).values()]).toEqual([1]);
+  }, 240_000);
 
   it("stops with a usage error on a malformed Redis address", async () => {
     const r = await runCli(["analyze", "corpora/dev/democratic-life-team-complete.txt", "--redis", "http://localhost:1"], ROOT);

@@ -133,6 +133,8 @@ describe("a batch through the queue", () => {
     await redis.start();
     let code = await c.done;
     expect(c.stderr()).toMatch(/连接中断/);
+    // The workers lost it too, said so in Chinese, and kept retrying until it was back.
+    for (const w of ws) expect(w.log()).toMatch(/与 Redis.*的连接中断.*第 \d+ 次重连/);
     if (code !== local.code) {
       // The other accepted outcome: a clear stop, then the same command completes the batch.
       expect(c.stderr()).toMatch(/重新运行同一命令/);
