@@ -6,6 +6,9 @@
 //   BENCH_ROUNDS=2     rounds of (baseline, concurrency 1, concurrency 2); the best round counts
 //   BENCH_BIG=1000     batch for the peak-RSS run (0 skips it)
 //   BENCH_JSON=file    also write the figures as JSON
+//   BENCH_QUEUE=1      add the queue section (scripts/bench/queue.mjs: analyze --redis with 2 workers
+//                      against the local pool, per-job queue overhead, jobs/s one Redis sustains);
+//                      BENCH_QUEUE=only runs that section alone
 //
 // Prints documents/s and MB of text/s at concurrency 1 and 2, the baseline,
 // the ratio pipeline/baseline, the 1→2 worker speed-up next to the machine's
@@ -33,6 +36,11 @@ const loadStart = load();
 if (!existsSync("dist/index.js") || !existsSync("dist/batch/worker.js")) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(2);
+}
+if (process.env.BENCH_QUEUE === "only") {
+  rmSync(work, { recursive: true, force: true });
+  await import("./bench/queue.mjs");
+  process.exit(0);
 }
 
 const goodBases = readdirSync(corpus)
@@ -188,3 +196,4 @@ if (spawnSync("pdftotext", ["-v"]).status === 0) {
 console.log(`load average at end: ${load()}`);
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(figures, null, 2));
 rmSync(work, { recursive: true, force: true });
+if (process.env.BENCH_QUEUE === "1") await import("./bench/queue.mjs");

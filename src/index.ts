@@ -178,3 +178,44 @@ export async function* analyze(paths: string[], options: AnalyzeOptions = {}): A
   const entries: FileEntry[] = files.map((f) => ({ path: f, displayPath: f }));
   yield* runBatch(entries, options);
 }
+
+// ───────────── the same batch over several machines (src/queue/, BullMQ on Redis) ─────────────
+// Loaded on first call: BullMQ and the Redis client are not needed by a local run.
+
+export type { QueueRunOptions, QueueBatchOptions } from "./queue/coordinator.js";
+export type { QueueWorkerOptions, QueueWorkerEvent, QueueWorkerHandle } from "./queue/worker.js";
+export type { ConnectionEvent } from "./queue/connection.js";
+
+export interface AnalyzeViaQueueOptions extends AnalyzeOptions {
+  /** redis://host:port of the queue that `report-check worker` processes listen on. */
+  redis: string;
+  queue?: string;
+  keepResultsSec?: number;
+  redisWaitMs?: number;
+  onConnection?: (e: import("./queue/connection.js").ConnectionEvent) => void;
+}
+
+/**
+ * `analyze`, with the documents analysed by worker machines through the queue:
+ * the same results in the same order (timings aside). Throws a
+ * `QueueUnavailableError` (name) when Redis stays unreachable; calling it again
+ * resumes from the results already in the queue.
+ */
+export async function* analyzeViaQueue(paths: string[], options: AnalyzeViaQueueOptions): AsyncGenerator<AnalysisResult> {
+  const { files } = await collectFiles(paths);
+  yield* runQueueEntries(
+    files.map((f) => ({ path: f, displayPath: f })),
+    options,
+  );
+}
+
+/** The queue-backed twin of `runBatch`, for callers that already have their file list (a server's uploads saved to disk). */
+export async function* runQueueEntries(files: FileEntry[], options: AnalyzeViaQueueOptions): AsyncGenerator<AnalysisResult> {
+  const { runQueueBatch } = await import("./queue/coordinator.js");
+  yield* runQueueBatch(files, options);
+}
+
+/** Starts a queue worker in this process (what `report-check worker` runs). */
+export async function startQueueWorker(options: import("./queue/worker.js").QueueWorkerOptions): Promise<import("./queue/worker.js").QueueWorkerHandle> {
+  return (await import("./queue/worker.js")).startQueueWorker(options);
+}

@@ -122,7 +122,7 @@ function workerFile(): string | null {
   return existsSync(fileURLToPath(url)) ? url.href : null;
 }
 
-function crashError(detail: string): DocError {
+export function crashError(detail: string): DocError {
   // The message catalogue has no code for "the analysis itself died"; READ_FAILED
   // is the nearest spec code, with a message that says what really happened.
   return {

@@ -35,6 +35,7 @@ import { HELP_TITLES, optionDescription, translateCommanderError } from "./messa
 import { insideDir, insideDirPath, LineWriter, prepareOutDir, writeAtomic } from "./output.js";
 import { relativeNamer } from "./relative-names.js";
 import type { ServeCommandOptions } from "../serve/command.js";
+import { type BatchRunner, checkQueueOptions, duration, isQueueUnavailable, type QueueCliOptions, queueRunner, runWorker, type WorkerCliOptions } from "./queue.js";
 
 /** A mistake in the command line: reported in one line, exit 2. */
 class UsageError extends Error {}
@@ -56,7 +57,7 @@ interface CommonCliOptions {
   color?: boolean;
 }
 
-interface AnalyzeCliOptions extends CommonCliOptions {
+interface AnalyzeCliOptions extends CommonCliOptions, QueueCliOptions {
   format?: string;
   out?: string;
   includeText?: boolean;
@@ -224,6 +225,8 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const perDocument = o.out ? formats.filter((f) => formatters[f].perDocument) : [];
   const keepText = formats.some((f) => formatters[f].needsText && !formatters[f].perDocument);
   const includeText = !!o.includeText;
+  const queueProblem = checkQueueOptions(o);
+  if (queueProblem) throw new UsageError(queueProblem);
   await checkChecklistFiles(o.checklist ?? []);
   await checkType(o.type, o.checklist ?? []);
   const { files, skipped, skippedDetail } = await collectFiles(paths);
@@ -271,9 +274,13 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   };
   const perDocumentWritten = new Map<string, number>();
 
+  // --redis: the same batch, analysed by worker machines through the queue (src/queue/).
+  const run: BatchRunner = o.redis ? await queueRunner(o, (line) => progress.interleave(() => process.stderr.write(line))) : runBatch;
+  let queueStopped: string | null = null;
+
   progress.start(files.length);
   try {
-    for await (const r of runBatch(entries, batch)) {
+    for await (const r of run(entries, batch)) {
       yielded.add(r.source.path);
       summary.add(r);
       if (r.status === "error") unreadable++;
@@ -297,13 +304,17 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
         }
       }
     }
+  } catch (e) {
+    // Redis unreachable for too long: like an interruption, what was written stands and a re-run resumes.
+    if (!isQueueUnavailable(e)) throw e;
+    queueStopped = e.message;
   } finally {
     progress.stop();
     jsonl?.close();
     release();
   }
 
-  const interrupted = controller.signal.aborted;
+  const interrupted = controller.signal.aborted || queueStopped !== null;
   summary.summary.interrupted = interrupted;
   if (interrupted) summary.summary.unfinished = entries.map((e) => e.displayPath).filter((p) => !yielded.has(p));
   summary.summary.elapsedMs = Date.now() - started;
@@ -343,6 +354,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     if (written.length) text += `已写出:\n${written.map((w) => "  " + w).join("\n")}\n`;
     stream.write(text);
   }
+  if (queueStopped) process.stderr.write(`错误:${queueStopped}\n`);
   const code = exitCodeFor({ interrupted, unreadable, failing, failOn });
   if (interrupted) {
     // In-process work (concurrency 1) cannot be cancelled; do not wait for it.
@@ -570,8 +582,27 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option("--out <dir>", "输出目录(results.jsonl、report.html、results.xlsx …)")
       .option("--include-text", "在 JSON/JSONL 中包含规范化后的正文 text.content")
       .option("--reviewer <name>", "批注稿和审核意见书的审核人(批注作者,默认“审核意见”)")
-      .addOption(new Option("--fail-on <level>", "error/warning:有此级别的检查发现时退出码为 1,有无法读取的文件时为 3;never(默认):写完结果即返回 0").choices(["error", "warning", "never"]).default("never")),
+      .addOption(new Option("--fail-on <level>", "error/warning:有此级别的检查发现时退出码为 1,有无法读取的文件时为 3;never(默认):写完结果即返回 0").choices(["error", "warning", "never"]).default("never"))
+      .option("--redis <url>", "通过 Redis 队列交给工作机(report-check worker)分析,如 redis://10.0.0.5:6379;输出与本机运行相同")
+      .option("--queue <name>", "队列名(默认 report-check,须与工作机一致)")
+      .option("--keep-results <time>", "结果在队列中保留多久,期间重新运行同一命令直接取用(默认 7d;如 3600、12h、7d)", duration("--keep-results"))
+      .option("--redis-wait <time>", "与 Redis 的连接中断多久后停止(默认 60s)", duration("--redis-wait")),
   ).action(async (paths: string[], o: AnalyzeCliOptions) => setCode(await runAnalyze(paths, o)));
+
+  program
+    .command("worker")
+    .description("工作机:从 Redis 队列领取文档并分析,直到收到 SIGTERM(配合 analyze --redis 使用)")
+    .requiredOption("--redis <url>", "Redis 地址,如 redis://10.0.0.5:6379")
+    .option("--queue <name>", "队列名(默认 report-check)")
+    .option("--concurrency <n>", `同时分析的文档数(线程数,默认 CPU 核数 ${availableParallelism()})`, positiveInt("--concurrency"))
+    .option("--timeout <sec>", "单个文件时限的上限,秒(默认按发起端的 --timeout;两者取小)", seconds)
+    .option("--max-memory <MB>", `每个线程的堆内存上限,MB(默认 ${DEFAULT_WORKER_HEAP_MB})`, megabytes)
+    .option("--max-attempts <n>", "一个文档最多运行几次:处理它的进程反复意外退出时,达到次数即判为错误结果(默认 3)", positiveInt("--max-attempts"))
+    .option("--lock-duration <ms>", "任务锁时长,毫秒:工作机失联多久后其任务可被收回(默认 30000)", positiveInt("--lock-duration"))
+    .option("--stalled-interval <ms>", "检查失联任务的间隔,毫秒(默认 30000)", positiveInt("--stalled-interval"))
+    .option("--name <name>", "工作机名称,记录在它处理的任务上(默认 主机名-进程号)")
+    .option("--quiet", "不逐条记录完成的文档")
+    .action(async (o: WorkerCliOptions) => setCode(await runWorker(o)));
 
   addDocumentOptions(
     program

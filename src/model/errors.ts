@@ -22,7 +22,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * Message variants: the spec has no code of its own for a time-out or a zip
  * bomb, so they are reported as TOO_LARGE with a message that says which limit.
  */
-export type MessageKey = ErrorCode | "TOO_LARGE_TIME" | "TOO_LARGE_UNPACKED" | "TOO_LARGE_MEMORY";
+export type MessageKey =
+  | ErrorCode
+  | "TOO_LARGE_TIME"
+  | "TOO_LARGE_UNPACKED"
+  | "TOO_LARGE_MEMORY"
+  // Batches run through a queue (src/queue/): the document's job ended without a result.
+  | "READ_FAILED_WORKER_LOST"
+  | "READ_FAILED_WORKER_VERSION"
+  | "READ_FAILED_QUEUE";
 
 const MESSAGES: Record<MessageKey, string> = {
   UNSUPPORTED_FORMAT: "不支持此文件格式。请另存为 DOCX、PDF、DOC 或 TXT(UTF-8)后重试。",
@@ -38,6 +46,9 @@ const MESSAGES: Record<MessageKey, string> = {
   TOO_LARGE_TIME: "处理超时(文件可能异常复杂或已损坏),已跳过。请检查该文件,或用 --timeout 调高单个文件的时限后重试。",
   TOO_LARGE_UNPACKED: "DOCX 解压后的内容异常庞大(可能是压缩炸弹),已跳过。请确认文件来源,或用 Word 重新另存后重试。",
   TOO_LARGE_MEMORY: "分析该文件所需内存超过单个工作线程的上限(文件可能异常庞大或已损坏),已跳过。请检查该文件,或拆分后重试;确需分析时可用 --max-memory 调高上限。",
+  READ_FAILED_WORKER_LOST: "分析该文件时,处理它的工作机进程多次意外退出(文件可能触发了程序缺陷或耗尽了工作机内存),已达到尝试次数上限并跳过,以免拖垮其他工作机。请在一台机器上单独运行 report-check analyze 检查该文件,或检查工作机日志。",
+  READ_FAILED_WORKER_VERSION: "工作机上的 report-check 版本与发起分析的机器不同,未分析该文件(不同版本的结果不能混在一批中)。请在所有工作机上安装同一版本后重新运行。",
+  READ_FAILED_QUEUE: "工作机处理该文件的任务失败,未得到结果。请查看工作机日志;重新运行同一命令会再次尝试。",
 };
 
 export function errorMessage(key: MessageKey): string {
