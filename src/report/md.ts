@@ -6,7 +6,7 @@
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
 import { COUNT_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "./labels.js";
-import { missingElements, statusLabel } from "./rows.js";
+import { missingBySeverity, missingElements, statusLabel } from "./rows.js";
 import { describeSkipped } from "./skipped.js";
 
 function cell(s: string | number | null | undefined): string {
@@ -16,6 +16,12 @@ function cell(s: string | number | null | undefined): string {
 
 function inline(s: string): string {
   return s.replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]<>#|])/g, "\\$1");
+}
+
+/** Required (error) and suggested (warning) missing elements, apart: only the first decide pass/fail. */
+function missingCell(r: AnalysisResult): string {
+  const { required, suggested } = missingBySeverity(r);
+  return [required.length ? `必备:${required.map(ruleLabel).join("、")}` : "", suggested.length ? `建议:${suggested.map(ruleLabel).join("、")}` : ""].filter(Boolean).join(";");
 }
 
 export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): string {
@@ -33,7 +39,7 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   out.push("| 文件 | 类型 | 结论 | 缺失要素 | 问题 | 原因 | 措施 | 数字事实 |", "|---|---|---|---|---:|---:|---:|---:|");
   for (const r of results) {
     out.push(
-      `| ${cell(r.source.path)} | ${cell((r.reportType ? reportTypeLabel(r.reportType) : ""))} | ${cell(statusLabel(r))} | ${cell(missingElements(r).map(ruleLabel).join("、"))} | ${r.status === "ok" ? r.problems.length : ""} | ${r.status === "ok" ? r.causes.length : ""} | ${r.status === "ok" ? r.measures.length : ""} | ${r.status === "ok" ? r.counts.length : ""} |`,
+      `| ${cell(r.source.path)} | ${cell((r.reportType ? reportTypeLabel(r.reportType) : ""))} | ${cell(statusLabel(r))} | ${cell(missingCell(r))} | ${r.status === "ok" ? r.problems.length : ""} | ${r.status === "ok" ? r.causes.length : ""} | ${r.status === "ok" ? r.measures.length : ""} | ${r.status === "ok" ? r.counts.length : ""} |`,
     );
   }
   out.push("");

@@ -18,7 +18,7 @@
 import type { AnalysisResult } from "../../model/document.js";
 import type { ReportContext } from "../context.js";
 import { COUNT_LABELS, ROLE_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "../labels.js";
-import { missingElements, statusLabel } from "../rows.js";
+import { missingBySeverity, missingElements, statusLabel } from "../rows.js";
 import { describeSkipped } from "../skipped.js";
 import { escapeHtml as e } from "./escape.js";
 import { highlightText, type Mark } from "./highlight.js";
@@ -148,7 +148,7 @@ function documentSection(r: AnalysisResult, i: number): string {
     ? `<div class="doc-text" lang="zh-CN">${highlightText(r.text.content!, marksFor(r, id))}</div>`
     : `<div class="doc-text muted">(结果中未包含正文;用 --format html 或 --include-text 运行才能显示原文高亮。)</div>`;
   return `<details class="doc" id="${id}" data-status="${statusKey(r)}">
-<summary><h2>${e(r.title ?? r.source.path)}</h2> ${statusBadge(r)}</summary>
+<summary><h2>${e(r.title ?? r.source.path)}</h2> <span class="muted file">${e(r.source.path)}</span> ${statusBadge(r)}</summary>
 <p class="muted" style="padding:0 16px">${meta}</p>
 <div class="doc-body"><aside class="side">
 <h3>检查发现(${findings.length})</h3>${findingsHtml}${evidenceHtml}
@@ -158,6 +158,14 @@ function documentSection(r: AnalysisResult, i: number): string {
 ${itemList("存在问题", r.problems, id, "p", hasText)}${itemList("原因分析", r.causes, id, "c", hasText)}${itemList("整改措施", r.measures, id, "m", hasText)}
 </aside>${textHtml}</div>
 </details>`;
+}
+
+/** Missing elements as chips: required (error, decides pass/fail) red, suggested (warning) amber. */
+function missingChips(r: AnalysisResult): string {
+  const { required, suggested } = missingBySeverity(r);
+  const chip = (m: string, kind: "err" | "warn"): string =>
+    `<span class="chip ${kind}" title="${e(`${m}(${kind === "err" ? "必备要素,缺少即未通过" : "建议要素,不影响是否通过"})`)}">${e(ruleLabel(m))}</span>`;
+  return required.map((m) => chip(m, "err")).join("") + suggested.map((m) => chip(m, "warn")).join("");
 }
 
 function overviewRow(r: AnalysisResult, i: number): string {
@@ -171,7 +179,7 @@ function overviewRow(r: AnalysisResult, i: number): string {
 <td data-v="${e(r.source.path)}"><a class="doc-link" href="#${docId(i)}">${e(r.title ?? r.source.path)}</a><br><span class="muted">${e(r.source.path)}</span></td>
 <td data-v="${e(type)}">${e(ok ? (reportTypeLabel(r.reportType)) : "")}</td>
 <td data-v="${statusKey(r)}">${statusBadge(r)}${r.status === "error" ? ` <code>${e(r.error?.code ?? "")}</code>` : ""}</td>
-<td data-v="${missing.length}">${missing.map((m) => `<span class="chip" title="${e(m)}">${e(ruleLabel(m))}</span>`).join("")}</td>
+<td data-v="${missing.length}">${missingChips(r)}</td>
 ${num(ok ? r.problems.length : null)}${num(ok ? r.causes.length : null)}${num(ok ? r.measures.length : null)}
 ${keyCounts.map((k) => num(ok ? (r.counts.find((c) => c.kind === k)?.value ?? null) : null)).join("")}
 ${num(ok ? r.counts.length : null)}
