@@ -189,3 +189,29 @@ describe("messages", () => {
     expect(r.stderr.match(/bad\.yaml/g)).toHaveLength(1);
   });
 });
+
+describe("smaller ones", () => {
+  it("says that CSV on standard output holds only the documents table", async () => {
+    const r = await runCli(["analyze", "summary.txt", "--format", "csv"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("summary.txt");
+    expect(r.stderr).toContain("findings.csv");
+    expect(r.stderr).toContain("--out");
+  });
+
+  it("keys the cache by the checklist's content: an identical copy elsewhere hits it", async () => {
+    const yaml = ["id: work-summary", "rules:", "  - id: learning", "    severity: off", ""].join("\n");
+    mkdirSync(join(dir, "lists-a"));
+    mkdirSync(join(dir, "lists-b"));
+    writeFileSync(join(dir, "lists-a", "mine.yaml"), yaml);
+    writeFileSync(join(dir, "lists-b", "mine.yaml"), yaml);
+    const args = (list: string): string[] => ["analyze", "summary.txt", "--cache=cache-c", "--checklist", list, "--format", "jsonl"];
+    const first = await runCli(args("lists-a/mine.yaml"), dir);
+    expect(first.stderr).not.toContain("(缓存)");
+    const copy = await runCli(args("lists-b/mine.yaml"), dir);
+    expect(copy.stderr).toContain("(缓存)");
+    writeFileSync(join(dir, "lists-b", "mine.yaml"), yaml.replace("severity: off", "severity: warning\n    message: 写学习"));
+    const edited = await runCli(args("lists-b/mine.yaml"), dir);
+    expect(edited.stderr).not.toContain("(缓存)");
+  });
+});

@@ -59,3 +59,13 @@ describe("document identity", () => {
     expect(formatTableLine(r)).toContain("整改情况报告(指定)");
   });
 });
+
+describe("type labels", () => {
+  it("are the same in the table, the stats and `checklist list`", async () => {
+    const { TYPE_LABELS } = await import("../../src/report/labels.js");
+    const { listChecklists } = await import("../../src/checklist/index.js");
+    const lists = listChecklists();
+    expect(lists.length).toBeGreaterThanOrEqual(4);
+    for (const c of lists) expect(TYPE_LABELS[c.id], c.id).toBe(c.label);
+  });
+});
