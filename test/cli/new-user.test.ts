@@ -215,3 +215,19 @@ describe("smaller ones", () => {
     expect(edited.stderr).not.toContain("(缓存)");
   });
 });
+
+describe("README", () => {
+  it("documents a checklist YAML example that validates and works with --type", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("#### Your own checklist"));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeTruthy();
+    writeFileSync(join(dir, "readme-type.yaml"), yaml!);
+    const v = await runCli(["checklist", "validate", "readme-type.yaml"], dir);
+    expect(v.stderr).toBe("");
+    expect(v.code).toBe(0);
+    const id = /^id: (\S+)/m.exec(yaml!)![1]!;
+    const r = await runCli(["analyze", "summary.txt", "--checklist", "readme-type.yaml", "--type", id, "--format", "jsonl", "--quiet"], dir);
+    expect(parseJsonl(r.stdout)[0]!["checklist"]["id"]).toBe(id);
+  });
+});
