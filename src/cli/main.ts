@@ -274,7 +274,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     toolVersion: toolVersion(),
     skipped,
     skippedDetail,
-    interrupted: interrupted ? { done: summary.summary.done, total: files.length } : null,
+    interrupted: interrupted ? { done: summary.summary.done, total: files.length, unfinished: summary.summary.unfinished ?? [] } : null,
     total: files.length,
     color: stdoutColor,
   };

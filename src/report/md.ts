@@ -31,7 +31,11 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   const out: string[] = [];
   out.push("# 报告检查结果", "");
   out.push(`生成时间:${ctx.generatedAt} · report-check ${ctx.toolVersion}`, "");
-  if (ctx.interrupted) out.push(`> **运行被中断**:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
+  if (ctx.interrupted) {
+    out.push(`> **运行被中断**:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
+    const left = ctx.interrupted.unfinished ?? [];
+    if (left.length) out.push(`未完成(已中断):${left.map((p) => `\`${p.replace(/`/g, "'")}\``).join("、")}`, "");
+  }
   out.push(`- 文档总数:${results.length}`, `- 已分析:${ok.length}(通过 ${passed},未通过 ${ok.length - passed})`, `- 无法读取:${failed.length}`);
   if (ctx.skipped.length) out.push(`- 已跳过(非文档、锁定文件等):${ctx.skipped.length}`);
   out.push("");

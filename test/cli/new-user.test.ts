@@ -62,7 +62,7 @@ describe("Ctrl-C", () => {
     writeFileSync(join(work, "a-slow.pdf"), manyPagesPdf(12_000));
     const later = ["b.txt", "c.txt", "d.txt", "e.txt", "f.txt"];
     for (const n of later) copyFileSync(join(DEV, "democratic-life-team-complete.txt"), join(work, n));
-    const child = spawn(process.execPath, [CLI, "analyze", "slow-first", "--out", "out-slow", "--concurrency", "2", "--timeout", "300"], {
+    const child = spawn(process.execPath, [CLI, "analyze", "slow-first", "--out", "out-slow", "--format", "jsonl,json,html", "--concurrency", "2", "--timeout", "300"], {
       cwd: dir,
       env: { ...process.env, NO_COLOR: "1" },
     });
@@ -86,6 +86,10 @@ describe("Ctrl-C", () => {
     expect(paths).toEqual([...paths].sort());
     expect(stdout).toContain(`已中断:完成 ${paths.length} / 6`);
     expect(stdout).toMatch(/未完成\(已中断\) \d+ 个:\n  slow-first\/a-slow\.pdf/);
+    const json = JSON.parse(readFileSync(join(dir, "out-slow", "results.json"), "utf8"));
+    expect(json.complete).toBe(false);
+    expect(json.unfinished).toContain("slow-first/a-slow.pdf");
+    expect(json.results.map((r: { source: { path: string } }) => r.source.path)).toEqual(paths);
   }, 120_000);
 });
 

@@ -226,7 +226,7 @@ ${ctx.skipped.length ? `<div class="total"><b>${ctx.skipped.length}</b>已跳过
     : "";
   const legend = `<p class="legend">图例:<span class="l-problem">存在问题</span><span class="l-cause">原因分析</span><span class="l-measure">整改措施</span><span class="l-count">数字事实</span><span class="l-finding">检查发现</span><span class="l-restore">改写还原(悬停)</span></p>`;
   const interrupted = ctx.interrupted
-    ? `<p class="badge fail" style="font-size:14px">运行被中断:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件,以下只含已完成的文档。</p>`
+    ? `<p class="badge fail" style="font-size:14px">运行被中断:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件,以下只含已完成的文档。${ctx.interrupted.unfinished?.length ? ` 未完成:${ctx.interrupted.unfinished.map((p) => `<code>${e(p)}</code>`).join("、")}` : ""}</p>`
     : "";
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
