@@ -167,6 +167,10 @@ function useColor(o: CommonCliOptions, stream: NodeJS.WriteStream): boolean {
   return o.color !== false && !!stream.isTTY && !process.env["NO_COLOR"];
 }
 
+function quietOutput(o: CommonCliOptions): boolean {
+  return !!o.quiet;
+}
+
 /** Ctrl-C once: stop cleanly (finish writing what is done). Twice: leave now. */
 function onInterrupt(controller: AbortController, quiet: boolean): () => void {
   let count = 0;
@@ -323,7 +327,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     toolVersion: toolVersion(),
     skipped,
     skippedDetail,
-    interrupted: interrupted ? { done: summary.summary.done, total: files.length } : null,
+    interrupted: interrupted ? { done: summary.summary.done, total: files.length, unfinished: summary.summary.unfinished ?? [] } : null,
     total: files.length,
     color: stdoutColor,
   };
@@ -342,6 +346,8 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     }
   } else if (!streamed) {
     const f = formatters[formats[0]!];
+    // CSV is three tables; standard output carries only the first: say where the others are.
+    if (formats[0] === "csv" && !quietOutput(o)) process.stderr.write("提示:标准输出只含文档表(results.csv);检查发现(findings.csv)和条目(items.csv)没有输出,请用 --out 目录 --format csv 得到全部三个文件。\n");
     process.stdout.write(f.text!(f.needsText || includeText ? kept : kept.map(withoutText), ctx));
   }
 

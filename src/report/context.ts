@@ -11,7 +11,7 @@ export interface ReportContext {
   /** The same paths with the reason each was skipped (shown beside the path when present). */
   skippedDetail?: SkippedEntry[];
   /** Set when the run was stopped (Ctrl-C) before every file was done. */
-  interrupted?: { done: number; total: number } | null;
+  interrupted?: { done: number; total: number; unfinished?: string[] } | null;
   /** Number of files the run meant to analyse. */
   total?: number;
   /** ANSI colours (terminal table). */

@@ -23,6 +23,7 @@ export function formatJson(results: AnalysisResult[], ctx: ReportContext): strin
         generatedAt: ctx.generatedAt,
         tool: { name: "report-check", version: ctx.toolVersion },
         complete: !ctx.interrupted,
+        ...(ctx.interrupted?.unfinished ? { unfinished: ctx.interrupted.unfinished } : {}),
         results,
         skipped: ctx.skipped,
         ...(ctx.skippedDetail ? { skippedDetail: ctx.skippedDetail } : {}),

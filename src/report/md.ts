@@ -6,7 +6,7 @@
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
 import { COUNT_LABELS, SEVERITY_LABELS, ruleLabel, reportTypeLabel } from "./labels.js";
-import { missingElements, statusLabel } from "./rows.js";
+import { missingBySeverity, missingElements, statusLabel } from "./rows.js";
 import { describeSkipped } from "./skipped.js";
 
 function cell(s: string | number | null | undefined): string {
@@ -18,6 +18,12 @@ function inline(s: string): string {
   return s.replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]<>#|])/g, "\\$1");
 }
 
+/** Required (error) and suggested (warning) missing elements, apart: only the first decide pass/fail. */
+function missingCell(r: AnalysisResult): string {
+  const { required, suggested } = missingBySeverity(r);
+  return [required.length ? `必备:${required.map(ruleLabel).join("、")}` : "", suggested.length ? `建议:${suggested.map(ruleLabel).join("、")}` : ""].filter(Boolean).join(";");
+}
+
 export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): string {
   const ok = results.filter((r) => r.status === "ok");
   const failed = results.filter((r) => r.status === "error");
@@ -25,7 +31,11 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   const out: string[] = [];
   out.push("# 报告检查结果", "");
   out.push(`生成时间:${ctx.generatedAt} · report-check ${ctx.toolVersion}`, "");
-  if (ctx.interrupted) out.push(`> **运行被中断**:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
+  if (ctx.interrupted) {
+    out.push(`> **运行被中断**:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
+    const left = ctx.interrupted.unfinished ?? [];
+    if (left.length) out.push(`未完成(已中断):${left.map((p) => `\`${p.replace(/`/g, "'")}\``).join("、")}`, "");
+  }
   out.push(`- 文档总数:${results.length}`, `- 已分析:${ok.length}(通过 ${passed},未通过 ${ok.length - passed})`, `- 无法读取:${failed.length}`);
   if (ctx.skipped.length) out.push(`- 已跳过(非文档、锁定文件等):${ctx.skipped.length}`);
   out.push("");
@@ -33,7 +43,7 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   out.push("| 文件 | 类型 | 结论 | 缺失要素 | 问题 | 原因 | 措施 | 数字事实 |", "|---|---|---|---|---:|---:|---:|---:|");
   for (const r of results) {
     out.push(
-      `| ${cell(r.source.path)} | ${cell((r.reportType ? reportTypeLabel(r.reportType) : ""))} | ${cell(statusLabel(r))} | ${cell(missingElements(r).map(ruleLabel).join("、"))} | ${r.status === "ok" ? r.problems.length : ""} | ${r.status === "ok" ? r.causes.length : ""} | ${r.status === "ok" ? r.measures.length : ""} | ${r.status === "ok" ? r.counts.length : ""} |`,
+      `| ${cell(r.source.path)} | ${cell((r.reportType ? reportTypeLabel(r.reportType) : ""))} | ${cell(statusLabel(r))} | ${cell(missingCell(r))} | ${r.status === "ok" ? r.problems.length : ""} | ${r.status === "ok" ? r.causes.length : ""} | ${r.status === "ok" ? r.measures.length : ""} | ${r.status === "ok" ? r.counts.length : ""} |`,
     );
   }
   out.push("");

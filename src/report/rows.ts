@@ -21,6 +21,18 @@ export function missingElements(r: AnalysisResult): string[] {
   return (r.checklist?.findings ?? []).filter((f) => !f.ruleId.startsWith("quality.")).map((f) => f.ruleId);
 }
 
+/**
+ * Missing elements split by severity: `required` (error: the document does not pass without them)
+ * and `suggested` (warning: reported, but the document still passes).
+ */
+export function missingBySeverity(r: AnalysisResult): { required: string[]; suggested: string[] } {
+  const present = (r.checklist?.findings ?? []).filter((f) => !f.ruleId.startsWith("quality."));
+  return {
+    required: present.filter((f) => f.severity === "error").map((f) => f.ruleId),
+    suggested: present.filter((f) => f.severity !== "error").map((f) => f.ruleId),
+  };
+}
+
 export function qualityFindings(r: AnalysisResult): string[] {
   return (r.checklist?.findings ?? []).filter((f) => f.ruleId.startsWith("quality.")).map((f) => f.ruleId);
 }

@@ -9,7 +9,7 @@
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
 import { reportTypeLabel, ruleLabel, typeLabel } from "./labels.js";
-import { isNotAReport, missingElements } from "./rows.js";
+import { isNotAReport, missingBySeverity, missingElements } from "./rows.js";
 import { padCjk } from "./width.js";
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -26,8 +26,11 @@ export function formatTableLine(r: AnalysisResult, color = false, pathWidth = 40
   const mark = passed ? paint(color, "32", padCjk("✔ 通过", 12)) : paint(color, "31", padCjk("✘ 未通过", 12));
   const type = padCjk(reportTypeLabel(r.reportType), 26);
   const counts = `问题 ${r.problems.length} 原因 ${r.causes.length} 措施 ${r.measures.length}`;
-  const missing = missingElements(r);
-  const tail = missing.length ? "  " + paint(color, "33", "缺失:" + missing.map(ruleLabel).join("、")) : "";
+  // Required (error) elements decide pass/fail; suggested (warning) ones never do: shown apart.
+  const { required, suggested } = missingBySeverity(r);
+  const tail =
+    (required.length ? "  " + paint(color, "31", "缺必备:" + required.map(ruleLabel).join("、")) : "") +
+    (suggested.length ? "  " + paint(color, "33", "缺建议:" + suggested.map(ruleLabel).join("、")) : "");
   return `${mark}${type}${path}  ${counts}${tail}`;
 }
 

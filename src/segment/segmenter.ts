@@ -300,11 +300,17 @@ function loadNodejieba(): Segmenter {
     cut: (text) => protectedCut(text, (s) => nj.cut(s, true)),
     cutForSearch: (text) => protectedCut(text, (s) => nj.cutForSearch(s, true)),
     extractKeywords(text, topN) {
+      const source = keywordText(text);
+      // cppjieba weighs count × idf; jieba-rs (the default) divides by the number of counted words.
+      // Divided here too, both backends give weights on one scale (TF-IDF as jieba-rs computes it):
+      // 122.4 with nodejieba against 0.127 with rs before, for the same document.
+      const counted = nj.cut(source, true).filter((t) => codePointCountAtLeast2(t) && !stops.has(t) && !JIEBA_STOP_WORDS.has(t.toLowerCase())).length;
+      const total = Math.max(1, counted);
       return nj
-        .extract(keywordText(text), topN * 4 + 40)
+        .extract(source, topN * 4 + 40)
         .filter((k) => usableKeyword(k.word, stops))
         .slice(0, topN)
-        .map((k) => ({ word: k.word, weight: round(k.weight) }));
+        .map((k) => ({ word: k.word, weight: round(k.weight / total) }));
     },
   };
 }

@@ -62,7 +62,7 @@ describe("Ctrl-C", () => {
     writeFileSync(join(work, "a-slow.pdf"), manyPagesPdf(12_000));
     const later = ["b.txt", "c.txt", "d.txt", "e.txt", "f.txt"];
     for (const n of later) copyFileSync(join(DEV, "democratic-life-team-complete.txt"), join(work, n));
-    const child = spawn(process.execPath, [CLI, "analyze", "slow-first", "--out", "out-slow", "--concurrency", "2", "--timeout", "300"], {
+    const child = spawn(process.execPath, [CLI, "analyze", "slow-first", "--out", "out-slow", "--format", "jsonl,json,html", "--concurrency", "2", "--timeout", "300"], {
       cwd: dir,
       env: { ...process.env, NO_COLOR: "1" },
     });
@@ -86,6 +86,10 @@ describe("Ctrl-C", () => {
     expect(paths).toEqual([...paths].sort());
     expect(stdout).toContain(`已中断:完成 ${paths.length} / 6`);
     expect(stdout).toMatch(/未完成\(已中断\) \d+ 个:\n  slow-first\/a-slow\.pdf/);
+    const json = JSON.parse(readFileSync(join(dir, "out-slow", "results.json"), "utf8"));
+    expect(json.complete).toBe(false);
+    expect(json.unfinished).toContain("slow-first/a-slow.pdf");
+    expect(json.results.map((r: { source: { path: string } }) => r.source.path)).toEqual(paths);
   }, 120_000);
 });
 
@@ -187,5 +191,47 @@ describe("messages", () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/^✘ bad\.yaml:\d+: /);
     expect(r.stderr.match(/bad\.yaml/g)).toHaveLength(1);
+  });
+});
+
+describe("smaller ones", () => {
+  it("says that CSV on standard output holds only the documents table", async () => {
+    const r = await runCli(["analyze", "summary.txt", "--format", "csv"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("summary.txt");
+    expect(r.stderr).toContain("findings.csv");
+    expect(r.stderr).toContain("--out");
+  });
+
+  it("keys the cache by the checklist's content: an identical copy elsewhere hits it", async () => {
+    const yaml = ["id: work-summary", "rules:", "  - id: learning", "    severity: off", ""].join("\n");
+    mkdirSync(join(dir, "lists-a"));
+    mkdirSync(join(dir, "lists-b"));
+    writeFileSync(join(dir, "lists-a", "mine.yaml"), yaml);
+    writeFileSync(join(dir, "lists-b", "mine.yaml"), yaml);
+    const args = (list: string): string[] => ["analyze", "summary.txt", "--cache=cache-c", "--checklist", list, "--format", "jsonl"];
+    const first = await runCli(args("lists-a/mine.yaml"), dir);
+    expect(first.stderr).not.toContain("(缓存)");
+    const copy = await runCli(args("lists-b/mine.yaml"), dir);
+    expect(copy.stderr).toContain("(缓存)");
+    writeFileSync(join(dir, "lists-b", "mine.yaml"), yaml.replace("severity: off", "severity: warning\n    message: 写学习"));
+    const edited = await runCli(args("lists-b/mine.yaml"), dir);
+    expect(edited.stderr).not.toContain("(缓存)");
+  });
+});
+
+describe("README", () => {
+  it("documents a checklist YAML example that validates and works with --type", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("#### Your own checklist"));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeTruthy();
+    writeFileSync(join(dir, "readme-type.yaml"), yaml!);
+    const v = await runCli(["checklist", "validate", "readme-type.yaml"], dir);
+    expect(v.stderr).toBe("");
+    expect(v.code).toBe(0);
+    const id = /^id: (\S+)/m.exec(yaml!)![1]!;
+    const r = await runCli(["analyze", "summary.txt", "--checklist", "readme-type.yaml", "--type", id, "--format", "jsonl", "--quiet"], dir);
+    expect(parseJsonl(r.stdout)[0]!["checklist"]["id"]).toBe(id);
   });
 });

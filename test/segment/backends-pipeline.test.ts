@@ -9,7 +9,7 @@ const DEV = new URL("../../corpora/dev/", import.meta.url);
 // the TXT files carry every dev document.
 const files = readdirSync(DEV).filter((f) => f.endsWith(".txt")).sort();
 
-/** What the segmenter must not change: structure and extraction (keywords differ by design: each backend has its own IDF scale). */
+/** What the segmenter must not change: structure and extraction (keyword lists differ: each backend has its own IDF table). */
 function comparable(r: AnalysisResult) {
   const sections = (s: AnalysisResult["sections"]): unknown => s.map((x) => ({ level: x.level, heading: x.heading, role: x.role, span: x.span, children: sections(x.children) }));
   return {
@@ -32,5 +32,19 @@ describe.skipIf(!nodejiebaLoads())("the two jieba backends", () => {
     expect(rs.status).toBe("ok");
     expect(comparable(nj)).toEqual(comparable(rs));
     expect(nj.keywords.length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!nodejiebaLoads())("keyword weights", () => {
+  it.each(files.slice(0, 6))("are on one scale with both backends on %s", async (name) => {
+    const buffer = readFileSync(new URL(name, DEV));
+    const rs = await analyzeBuffer(buffer, name, { segmenter: "rs" });
+    const nj = await analyzeBuffer(buffer, name, { segmenter: "nodejieba" });
+    const top = (r: AnalysisResult): number => r.keywords[0]?.weight ?? 0;
+    // TF-IDF as jieba-rs computes it (count × idf / counted words): the two IDF tables differ,
+    // but the top weights stay within a factor of two (they were ~1 000× apart before).
+    expect(top(rs)).toBeGreaterThan(0);
+    expect(top(nj) / top(rs)).toBeGreaterThan(0.5);
+    expect(top(nj) / top(rs)).toBeLessThan(2);
   });
 });

@@ -19,7 +19,7 @@ import type { AnalysisResult } from "../../model/document.js";
 import type { ReportMeta } from "../../model/meta.js";
 import type { ReportContext } from "../context.js";
 import { CAMPAIGN_LABELS, COUNT_LABELS, DIMENSION_LABELS, dimensionValue, dimensionValueLabel, LEVEL_LABELS, reportTypeLabel, ROLE_LABELS, ruleLabel, SCOPE_LABELS, SECTOR_LABELS, SEVERITY_LABELS, typeLabel } from "../labels.js";
-import { missingElements, statusLabel } from "../rows.js";
+import { missingBySeverity, missingElements, statusLabel } from "../rows.js";
 import { describeSkipped } from "../skipped.js";
 import { escapeHtml as e } from "./escape.js";
 import { highlightText, type Mark } from "./highlight.js";
@@ -149,7 +149,7 @@ function documentSection(r: AnalysisResult, i: number): string {
     ? `<div class="doc-text" lang="zh-CN">${highlightText(r.text.content!, marksFor(r, id))}</div>`
     : `<div class="doc-text muted">(结果中未包含正文;用 --format html 或 --include-text 运行才能显示原文高亮。)</div>`;
   return `<details class="doc" id="${id}" data-status="${statusKey(r)}">
-<summary><h2>${e(r.title ?? r.source.path)}</h2> ${statusBadge(r)}</summary>
+<summary><h2>${e(r.title ?? r.source.path)}</h2> <span class="muted file">${e(r.source.path)}</span> ${statusBadge(r)}</summary>
 <p class="muted" style="padding:0 16px">${meta}</p>
 <div class="doc-body"><aside class="side">
 <h3>检查发现(${findings.length})</h3>${findingsHtml}${evidenceHtml}
@@ -188,6 +188,14 @@ function dimensionFilter(results: AnalysisResult[], dim: "year" | "campaign" | "
     .join("")}</select></label>`;
 }
 
+/** Missing elements as chips: required (error, decides pass/fail) red, suggested (warning) amber. */
+function missingChips(r: AnalysisResult): string {
+  const { required, suggested } = missingBySeverity(r);
+  const chip = (m: string, kind: "err" | "warn"): string =>
+    `<span class="chip ${kind}" title="${e(`${m}(${kind === "err" ? "必备要素,缺少即未通过" : "建议要素,不影响是否通过"})`)}">${e(ruleLabel(m))}</span>`;
+  return required.map((m) => chip(m, "err")).join("") + suggested.map((m) => chip(m, "warn")).join("");
+}
+
 function overviewRow(r: AnalysisResult, i: number): string {
   const missing = missingElements(r);
   const type = r.reportType?.id ?? "";
@@ -202,7 +210,7 @@ function overviewRow(r: AnalysisResult, i: number): string {
 <td data-v="${e(meta?.unit ?? "")}">${meta ? metaCell(meta) : ""}</td>
 <td data-v="${meta?.year ?? ""}" class="num">${meta?.year ?? ""}</td>
 <td data-v="${statusKey(r)}">${statusBadge(r)}${r.status === "error" ? ` <code>${e(r.error?.code ?? "")}</code>` : ""}</td>
-<td data-v="${missing.length}">${missing.map((m) => `<span class="chip" title="${e(m)}">${e(ruleLabel(m))}</span>`).join("")}</td>
+<td data-v="${missing.length}">${missingChips(r)}</td>
 ${num(ok ? r.problems.length : null)}${num(ok ? r.causes.length : null)}${num(ok ? r.measures.length : null)}
 ${keyCounts.map((k) => num(ok ? (r.counts.find((c) => c.kind === k)?.value ?? null) : null)).join("")}
 ${num(ok ? r.counts.length : null)}
@@ -252,7 +260,7 @@ ${dimensionFilter(results, "sector")}
     : "";
   const legend = `<p class="legend">图例:<span class="l-problem">存在问题</span><span class="l-cause">原因分析</span><span class="l-measure">整改措施</span><span class="l-count">数字事实</span><span class="l-finding">检查发现</span><span class="l-restore">改写还原(悬停)</span></p>`;
   const interrupted = ctx.interrupted
-    ? `<p class="badge fail" style="font-size:14px">运行被中断:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件,以下只含已完成的文档。</p>`
+    ? `<p class="badge fail" style="font-size:14px">运行被中断:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件,以下只含已完成的文档。${ctx.interrupted.unfinished?.length ? ` 未完成:${ctx.interrupted.unfinished.map((p) => `<code>${e(p)}</code>`).join("、")}` : ""}</p>`
     : "";
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">

@@ -24,6 +24,8 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge.pass{background:#e6f4ea;color:var(--measure-b)}.badge.fail{background:#fce8e6;color:var(--problem-b)}.badge.error{background:#f3e8fd;color:#9334e6}
 .badge.sev-error{background:#fce8e6;color:var(--problem-b)}.badge.sev-warning{background:#fef7e0;color:#b06000}.badge.sev-info{background:#e8f0fe;color:var(--count)}
 .chip{display:inline-block;background:#f1f3f4;border-radius:4px;padding:0 4px;margin:1px;font-size:12px}
+.chip.err{background:#fce8e6;color:#a50e0e;border:1px solid #f5c2bd}
+.chip.warn{background:#fef7e0;color:#7a5200;border:1px dashed #f0d58a}
 details.doc{background:#fff;border:1px solid #dadce0;border-radius:8px;margin:12px 0}
 details.doc>summary{padding:8px 16px;cursor:pointer;list-style-position:inside}
 details.doc>summary h2{display:inline;font-size:16px;margin:0 8px 0 0}
