@@ -15,6 +15,7 @@ import { segmentDocument } from "./segment/index.js";
 import { buildStructure } from "./structure/index.js";
 import { extractFacts } from "./extract/index.js";
 import { runChecklist } from "./checklist/index.js";
+import { computeFingerprint } from "./similar/fingerprint.js";
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -109,6 +110,8 @@ export function toResult(doc: WorkingDocument, options: DocumentOptions, started
     checklist: doc.checklist,
     warnings: doc.warnings,
     elapsedMs: Math.round(performance.now() - started),
+    // Computed here, in the worker, so it runs in parallel and is cached with the result.
+    ...(options.fingerprint ? { fingerprint: computeFingerprint(doc.text) } : {}),
   };
 }
 
