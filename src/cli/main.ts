@@ -329,6 +329,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     interrupted: interrupted ? { done: summary.summary.done, total: files.length } : null,
     total: files.length,
     color: stdoutColor,
+    copyThreshold,
   };
   const written: string[] = [];
   if (o.out) {

@@ -11,6 +11,8 @@ export interface ReportContext {
   total?: number;
   /** ANSI colours (terminal table). */
   color?: boolean;
+  /** The copy-detection threshold the run used (--copy-threshold), for marking shares in the reports. */
+  copyThreshold?: number;
 }
 
 export function defaultContext(partial: Partial<ReportContext> = {}): ReportContext {

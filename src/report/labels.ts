@@ -69,6 +69,7 @@ export const RULE_LABELS: Record<string, string> = {
   "quality.vague-measures": "措施空泛",
   "quality.problem-measure-mismatch": "问题与措施不对应",
   "quality.spun-text": "疑似改写文本",
+  "quality.copied-text": "文字雷同",
 };
 
 export const TYPE_LABELS: Record<string, string> = {
