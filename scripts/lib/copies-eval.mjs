@@ -68,6 +68,14 @@ const GIVEN = "建国立新志强海峰晓梅丽华文博思远雨晴宏伟振�
 const UNIT = /[\u4e00-\u9fff]{2,4}?(?:县|镇|乡|街道|区|市|局|公司|医院|学校|社区|村|园区)/g;
 const PERSON = /([\u4e00-\u9fff]{2,3})(?=同志)/g;
 
+/** Unit names as the title and the signature lines write them (石门镇, 青禾县交通运输局). */
+function unitNamesOf(paras) {
+  const lines = [paras[0], ...paras.slice(-3).filter((p) => p.length < 30)];
+  const names = new Set();
+  for (const l of lines) for (const m of l.match(UNIT) ?? []) names.add(m);
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
 function pick(rand, list) {
   return list[Math.floor(rand() * list.length)];
 }
@@ -94,17 +102,18 @@ function spinPairs() {
 }
 
 /** A copy's edits: names, figures and dates changed; optionally spun. */
-function editor(rand, { spin, names = true, figures = true, yearShift = 0 }) {
+function editor(rand, { spin, names = true, figures = true, yearShift = 0, unitNames = [] }) {
   const unitMap = new Map();
   const personMap = new Map();
   const pairs = spin ? spinPairs() : [];
   return (text) => {
     let t = text;
-    if (names) {
-      t = t.replace(UNIT, (m) => {
+    if (names && unitNames.length) {
+      // The unit's own names (from its title and signature) change everywhere, nothing else.
+      for (const m of unitNames) {
         if (!unitMap.has(m)) unitMap.set(m, pick(rand, PLACES) + m.slice(-1 - (m.endsWith("街道") || m.endsWith("社区") || m.endsWith("公司") || m.endsWith("医院") || m.endsWith("学校") || m.endsWith("园区") ? 1 : 0)));
-        return unitMap.get(m);
-      });
+        t = t.split(m).join(unitMap.get(m));
+      }
       t = t.replace(PERSON, (m) => {
         if (!personMap.has(m)) personMap.set(m, pick(rand, SURNAMES) + pick(rand, GIVEN) + (m.length > 2 ? pick(rand, GIVEN) : ""));
         return personMap.get(m);
@@ -123,6 +132,8 @@ function editor(rand, { spin, names = true, figures = true, yearShift = 0 }) {
     return t;
   };
 }
+
+const hanCount = (s) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
 function shuffle(rand, a) {
   for (let i = a.length - 1; i > 0; i--) {
@@ -161,8 +172,19 @@ export function generateSet(sources, filler, seed = 1) {
     for (let c = 0; c < copies; c++) {
       const f = 0.2 + rand() * 0.6;
       const body = orig.slice(1);
-      const n = Math.max(2, Math.round(body.length * f));
-      const kept = shuffle(rand, body.map((_, k) => k)).slice(0, n).sort((a, b) => a - b);
+      // Units of copying: a body paragraph with the short lines (headings) just before it.
+      const units = [];
+      let pending = [];
+      body.forEach((p, k) => {
+        pending.push(k);
+        if (hanCount(p.text) >= 60) {
+          units.push(pending);
+          pending = [];
+        }
+      });
+      if (pending.length && units.length) units[units.length - 1].push(...pending);
+      const n = Math.max(2, Math.round(units.length * f));
+      const kept = shuffle(rand, units.map((_, k) => k)).slice(0, n).sort((a, b) => a - b).flatMap((u) => units[u]);
       // Reordered: the kept paragraphs in runs, the runs shuffled.
       const runs = [];
       for (const k of kept) {
@@ -170,7 +192,7 @@ export function generateSet(sources, filler, seed = 1) {
         else runs.push([k]);
       }
       shuffle(rand, runs);
-      const edit = editor(rand, { spin: rand() < 0.4, names: true, figures: true, yearShift: rand() < 0.5 ? 1 : 0 });
+      const edit = editor(rand, { spin: rand() < 0.4, names: true, figures: true, yearShift: rand() < 0.5 ? 1 : 0, unitNames: unitNamesOf(s.paras) });
       const paras = [{ text: edit(orig[0].text), origin: orig[0].origin }];
       for (const run of runs) for (const k of run) paras.push({ text: edit(body[k].text), origin: body[k].origin });
       // Own paragraphs: written by the copier (here: unused paragraphs of texts outside the set).
@@ -188,8 +210,6 @@ export function generateSet(sources, filler, seed = 1) {
   }
   return docs;
 }
-
-const hanCount = (s) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
 /** True containment of a in b: characters of a's paragraphs whose origin b also holds. Stock lines never count. */
 export function trueContainment(a, b) {

@@ -11,9 +11,15 @@ import { DEFAULT_COPY_THRESHOLD } from "./index.js";
 
 export const COPIED_TEXT_RULE = "quality.copied-text";
 
-/** The entries that are findings: containment ≥ threshold, not a rendering of the same document. */
+/**
+ * Below this many shared (folded) characters a share says nothing: a 130-character stub sharing
+ * one stock sentence of 40 characters is "30 %" but is not a copied report.
+ */
+export const MIN_COPIED_CHARS = 100;
+
+/** The entries that are findings: containment ≥ threshold over ≥ 100 characters, not a rendering of the same document. */
 export function copiedEntries(entries: SimilarEntry[] | undefined, threshold = DEFAULT_COPY_THRESHOLD): SimilarEntry[] {
-  return (entries ?? []).filter((e) => !e.sameDocument && e.containment >= threshold);
+  return (entries ?? []).filter((e) => !e.sameDocument && e.containment >= threshold && e.sharedChars >= MIN_COPIED_CHARS);
 }
 
 export function copiedTextFinding(e: SimilarEntry): Finding {

@@ -5,6 +5,7 @@
  * results, so a previous run's results.jsonl gives the same clusters.
  */
 import type { SimilarEntry } from "../model/document.js";
+import { copiedEntries } from "./apply.js";
 
 export interface CopyCluster {
   /** Paths, sorted; reference documents included when a batch document copied from them. */
@@ -32,7 +33,7 @@ export class CopyClusterBuilder {
 
   add(path: string, entries: SimilarEntry[] | undefined): void {
     for (const e of entries ?? []) {
-      if (e.sameDocument || e.containment < this.threshold) continue;
+      if (copiedEntries([e], this.threshold).length === 0) continue;
       const [a, b] = path < e.path ? [path, e.path] : [e.path, path];
       const key = `${a}\u0000${b}`;
       const prev = this.links.get(key);
