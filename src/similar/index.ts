@@ -61,6 +61,8 @@ export interface SimilarityOptions {
   maxPerDocument?: number;
   /** LSH buckets with more documents than this are skipped as furniture. Default 300. */
   bucketCap?: number;
+  /** Told how many candidate pairs were aligned and how many shared a passage (benchmark). */
+  onStats?: (stats: { candidates: number; aligned: number }) => void;
 }
 
 export const DEFAULT_COPY_THRESHOLD = 0.3;
@@ -271,12 +273,15 @@ function alignPair(A: Decoded, B: Decoded, common: Set<number>): PairAlignment |
     }
   }
   if (mi.length === 0) return null;
-  const idx = mi.map((_, q) => q).sort((p, q) => mi[p]! - mi[q]! || mj[p]! - mj[q]!);
+  // Matches in (i, j) order through one packed key: i·2^21 + j stays exact in a double.
+  const order = new Float64Array(mi.length);
+  for (let q = 0; q < mi.length; q++) order[q] = mi[q]! * 2097152 + mj[q]!;
+  order.sort();
   const done: Chain[] = [];
   let active: Chain[] = [];
-  for (const q of idx) {
-    const i = mi[q]!;
-    const j = mj[q]!;
+  for (const key of order) {
+    const i = Math.floor(key / 2097152);
+    const j = key - i * 2097152;
     if (active.length && active.some((c) => c.i1 < i - GAP - 1)) {
       for (const c of active) if (c.i1 < i - GAP - 1) done.push(c);
       active = active.filter((c) => c.i1 >= i - GAP - 1);
@@ -351,6 +356,7 @@ export function findSimilar(docs: SimilarityDoc[], options: SimilarityOptions = 
   const pairs = candidatePairs(decoded, isRef, common, bucketCap);
   const N = docs.length;
   const out: SimilarEntry[][] = docs.map(() => []);
+  let aligned = 0;
   for (const key of pairs) {
     const a = Math.floor(key / N);
     const b = key % N;
@@ -358,6 +364,7 @@ export function findSimilar(docs: SimilarityDoc[], options: SimilarityOptions = 
     const B = decoded[b]!;
     const al = alignPair(A, B, common);
     if (!al) continue;
+    aligned++;
     const cA = A.chars ? al.coveredA / A.chars : 0;
     const cB = B.chars ? al.coveredB / B.chars : 0;
     const da = docs[a]!;
@@ -394,6 +401,7 @@ export function findSimilar(docs: SimilarityDoc[], options: SimilarityOptions = 
       out[b]!.push(e);
     }
   }
+  options.onStats?.({ candidates: pairs.length, aligned });
   for (const list of out) {
     list.sort((x, y) => y.containment - x.containment || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     if (list.length > maxPer) list.length = maxPer;
