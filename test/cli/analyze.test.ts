@@ -71,7 +71,7 @@ describe("report-check analyze", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, "results.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["文档", "检查发现", "条目"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["文档", "检查发现", "条目", "雷同"]);
     const docs = wb.getWorksheet("文档")!;
     expect(docs.rowCount).toBe(ALL.length + 1);
     expect(docs.getRow(1).getCell(1).value).toBe("文件");
