@@ -130,7 +130,8 @@ function marksFor(r: AnalysisResult, id: string): Mark[] {
     marks.push({ start: c.span[0], end: c.span[1], cls: "hl-count", id: `${id}-n-${i}`, title: `${COUNT_LABELS[c.kind] ?? c.kind}:${c.value}${c.unit}${c.approx ? "(约)" : ""}` }),
   );
   (r.checklist?.findings ?? []).forEach((f, i) => {
-    if (f.span) marks.push({ start: f.span[0], end: f.span[1], cls: "hl-finding", id: `${id}-f-${i}`, title: `${f.ruleId}:${f.message}` });
+    // A copied passage is already underlined as shared text; outlining it too would box whole pages.
+    if (f.span) marks.push({ start: f.span[0], end: f.span[1], cls: f.related ? "hl-copy" : "hl-finding", id: `${id}-f-${i}`, title: `${f.ruleId}:${f.message}` });
   });
   for (const [rule, span] of Object.entries(r.checklist?.evidence ?? {})) {
     if (span) marks.push({ start: span[0], end: span[1], cls: "hl-evidence", id: `${id}-e-${rule}`, title: `已找到:${ruleLabel(rule)}` });
