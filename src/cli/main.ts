@@ -302,8 +302,19 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
 
   // The batch step: copy detection over every finished document (also after Ctrl-C).
   let copied = 0;
-  if (collector) {
-    const similar = collector.compute();
+  // A failure here is a program fault, not a document's: the streamed results stay as they are.
+  let similar: ReturnType<SimilarityCollector["compute"]> | null = null;
+  try {
+    similar = collector?.compute() ?? null;
+  } catch (e) {
+    process.stderr.write(`雷同检测未能完成(结果中不含 similar):${e instanceof Error ? e.message : String(e)}\n`);
+  }
+  if (collector && !similar && spool) {
+    await mergeSimilar(spool.writer.path, [], copyThreshold, (line) => process.stdout.write(line));
+    await rm(spool.dir, { recursive: true, force: true });
+    spool = null;
+  }
+  if (collector && similar) {
     for (let i = 0; i < kept.length; i++) kept[i] = withSimilar(kept[i]!, similar[i], copyThreshold);
     similar.forEach((entries, i) => {
       const n = copiedEntries(entries, copyThreshold).length;
