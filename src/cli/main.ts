@@ -310,7 +310,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     process.stderr.write(`雷同检测未能完成(结果中不含 similar):${e instanceof Error ? e.message : String(e)}\n`);
   }
   if (collector && !similar && spool) {
-    await mergeSimilar(spool.writer.path, [], copyThreshold, (line) => process.stdout.write(line));
+    process.stdout.write(await readFile(spool.writer.path));
     await rm(spool.dir, { recursive: true, force: true });
     spool = null;
   }
