@@ -9,7 +9,7 @@
  *   report-check stats <paths | results.jsonl …> [--format table|json|csv|html] [--out FILE]
  *   report-check checklist list | show TYPE | validate FILE
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync, rmSync, writeSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -252,7 +252,28 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const streamed: FormatName | null = !o.out && (formats[0] === "jsonl" || formats[0] === "table") ? formats[0] : null;
   // JSONL on stdout cannot be rewritten once `similar` is known: with more than one document it is
   // spooled to a temp file as documents finish and written out with `similar` at the end.
-  let spool: { dir: string; writer: LineWriter } | null = null;
+  let spool: { dir: string; writer: LineWriter; sent: number } | null = null;
+  let spoolSignals = 0;
+  const leaveWithSpool = (): void => {
+    // The first signal is the batch's to handle (stop cleanly); the next one leaves.
+    if (++spoolSignals >= 2) process.exit(EXIT_INTERRUPTED);
+  };
+  const spoolDone = (): void => {
+    process.off("exit", flushSpoolOnExit);
+    process.off("SIGINT", leaveWithSpool);
+    process.off("SIGTERM", leaveWithSpool);
+  };
+  // Leaving at once (a second Ctrl-C): the lines not yet written go out as they are, without `similar`.
+  const flushSpoolOnExit = (): void => {
+    if (!spool) return;
+    try {
+      const lines = readFileSync(spool.writer.path, "utf8").split("\n").filter(Boolean).slice(spool.sent);
+      if (lines.length) writeSync(1, lines.join("\n") + "\n");
+      rmSync(spool.dir, { recursive: true, force: true });
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  };
   const keep = o.out ? formats.some((f) => f !== "jsonl") : streamed === null;
   const kept: AnalysisResult[] = [];
   const stdoutColor = useColor(o, process.stdout);
@@ -273,7 +294,12 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   if (collector && o.reference?.length) await indexReferences(o.reference, batch, collector, quiet);
   if (collector && streamed === "jsonl" && (files.length > 1 || collector.references > 0)) {
     const dir = await mkdtemp(join(tmpdir(), "report-check-"));
-    spool = { dir, writer: new LineWriter(join(dir, "results.jsonl")) };
+    spool = { dir, writer: new LineWriter(join(dir, "results.jsonl")), sent: 0 };
+    process.on("exit", flushSpoolOnExit);
+    // Until the spool is written out, Ctrl-C (after the first, which the batch handles) leaves through
+    // process.exit, so the exit hook above still runs; a signal's default action would skip it.
+    process.on("SIGINT", leaveWithSpool);
+    process.on("SIGTERM", leaveWithSpool);
   }
   const failed: boolean[] = [];
 
@@ -313,6 +339,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     process.stdout.write(await readFile(spool.writer.path));
     await rm(spool.dir, { recursive: true, force: true });
     spool = null;
+    spoolDone();
   }
   if (collector && similar) {
     for (let i = 0; i < kept.length; i++) kept[i] = withSimilar(kept[i]!, similar[i], copyThreshold);
@@ -325,8 +352,14 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     });
     if (jsonl) await rewriteJsonlWithSimilar(jsonl.path, similar, copyThreshold);
     if (spool) {
-      await mergeSimilar(spool.writer.path, similar, copyThreshold, (line) => process.stdout.write(line));
-      await rm(spool.dir, { recursive: true, force: true });
+      const sp = spool;
+      await mergeSimilar(sp.writer.path, similar, copyThreshold, (line) => {
+        process.stdout.write(line);
+        sp.sent++;
+      });
+      spool = null;
+      spoolDone();
+      await rm(sp.dir, { recursive: true, force: true });
     }
   }
 
