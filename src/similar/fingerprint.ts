@@ -47,10 +47,14 @@ export const CLAUSE_FIELDS = 5;
 
 export type { Fingerprint };
 
-// Separators of clauses: sentence ends, commas, colons, line and cell breaks.
-const SEPARATOR = /[。！？!?；;，,、：:\n\t\r…]/;
-const NUMERAL = /[0-9〇零一二三四五六七八九十百千万亿两.%]/;
-const DIGIT_START = /[0-9〇零一二三四五六七八九十百千万亿两]/;
+// Separators of clauses: sentence ends, commas, colons, line and cell breaks (looked up by code unit).
+const SEPARATORS = new Set([..."。！？!?；;，,、：:\n\t\r…"].map((c) => c.charCodeAt(0)));
+// Digits and Chinese numerals start a number; “.” and “%” may continue one (3.5%).
+const NUMBER_START = new Set([..."0123456789〇零一二三四五六七八九十百千万亿两"].map((c) => c.charCodeAt(0)));
+const NUMBER_PART = new Set([...NUMBER_START, ".".charCodeAt(0), "%".charCodeAt(0)]);
+const DOT = ".".charCodeAt(0);
+const PERCENT = "%".charCodeAt(0);
+const SPACE = /\s/;
 
 function isHan(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
@@ -69,20 +73,19 @@ export function foldClause(s: string): { folded: string; exact: string } {
   let exact = "";
   let inNumber = false;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
     const c = s.charCodeAt(i);
-    if (inNumber ? NUMERAL.test(ch) : DIGIT_START.test(ch)) {
+    if (inNumber ? NUMBER_PART.has(c) : NUMBER_START.has(c)) {
       if (!inNumber) folded += "#";
       inNumber = true;
-      if (ch !== "." && ch !== "%") exact += ch;
+      if (c !== DOT && c !== PERCENT) exact += s[i];
       continue;
     }
     inNumber = false;
     if (isHan(c)) {
-      folded += ch;
-      exact += ch;
+      folded += s[i];
+      exact += s[i];
     } else if (isLetter(c)) {
-      const l = ch.toLowerCase();
+      const l = s[i]!.toLowerCase();
       folded += l;
       exact += l;
     }
@@ -104,9 +107,9 @@ export function splitClauses(text: string): Clause[] {
   let start = 0;
   const flush = (end: number): void => {
     let s = start;
-    while (s < end && /\s/.test(text[s]!)) s++;
+    while (s < end && SPACE.test(text[s]!)) s++;
     let t = end;
-    while (t > s && /\s/.test(text[t - 1]!)) t--;
+    while (t > s && SPACE.test(text[t - 1]!)) t--;
     if (t > s) {
       // Spin restoration inside [s, t): apply the edits that fall wholly in it.
       while (e < edits.length && edits[e]!.start < s) e++;
@@ -124,7 +127,7 @@ export function splitClauses(text: string): Clause[] {
     }
     start = end + 1;
   };
-  for (let i = 0; i < text.length; i++) if (SEPARATOR.test(text[i]!)) flush(i);
+  for (let i = 0; i < text.length; i++) if (SEPARATORS.has(text.charCodeAt(i))) flush(i);
   flush(text.length);
   return out;
 }
