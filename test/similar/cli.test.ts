@@ -84,6 +84,9 @@ describe("copy detection in the CLI", () => {
       // stats over the results: the copy and the reference form one cluster.
       const s = await runCli(["stats", "out/results.jsonl", "--format", "json"], dir);
       expect(JSON.parse(s.stdout)["copies"]["clusters"]).toEqual([{ documents: ["batch/a-copy.txt", "ref/template.docx"], links: 1, maxContainment: copy!["similar"][0]["containment"] }]);
+      // The same from the documents themselves (stats analyses them and runs the batch step).
+      const fromDocs = await runCli(["stats", "batch", "--reference", "ref", "--format", "json", "--quiet", "--concurrency", "2"], dir);
+      expect(JSON.parse(fromDocs.stdout)["copies"]["clusters"][0]["documents"]).toEqual(["batch/a-copy.txt", "ref/template.docx"]);
     },
     240_000,
   );
