@@ -86,6 +86,8 @@ describe("findSimilar", () => {
       expect(here.length).toBeGreaterThan(10);
       expect(foldClause(there).folded).toContain(foldClause(here).folded.slice(0, 10));
     }
+    // Both sides list the pair's passages in one order: passage k here is passage k there.
+    expect(forSrc![0]!.passages.map((p) => [p.otherSpan, p.span])).toEqual(e.passages.map((p) => [p.span, p.otherSpan]));
     // The copy's own closing paragraph lies in no passage.
     const ownAt = copy.text.indexOf("下一步");
     expect(e.passages.every((p) => p.span[1] <= ownAt)).toBe(true);
