@@ -5,7 +5,7 @@
  * frequency cannot tell boilerplate from copying). Written as the reports
  * write them; folded and hashed like any clause (numbers → #).
  */
-import { foldClause, MIN_CLAUSE, splitClauses } from "./fingerprint.js";
+import { MIN_CLAUSE, splitClauses } from "./fingerprint.js";
 import { hashString } from "./hash.js";
 
 const STOCK = `
@@ -44,4 +44,3 @@ export function commonClauseHashes(): Set<number> {
   return new Set(cached);
 }
 
-export { foldClause };

@@ -19,6 +19,7 @@ import type { AnalysisResult, SimilarEntry } from "../../model/document.js";
 import type { ReportContext } from "../context.js";
 import { COUNT_LABELS, ROLE_LABELS, SEVERITY_LABELS, ruleLabel, typeLabel } from "../labels.js";
 import { missingElements, statusLabel } from "../rows.js";
+import { copiedEntries } from "../../similar/apply.js";
 import { escapeHtml as e } from "./escape.js";
 import { highlightText, type Mark } from "./highlight.js";
 import { SCRIPT } from "./script.js";
@@ -81,7 +82,7 @@ function similarCell(r: AnalysisResult, index: PathIndex, threshold: number): st
   const j = index.get(top.path);
   const pct = Math.round(top.containment * 100);
   const who = j !== undefined && !top.reference ? `<a href="#${e(docId(j))}">${e(top.path)}</a>` : `<code>${e(top.path)}</code>${top.reference ? "(参照)" : ""}`;
-  return `<td data-v="${top.containment}"><span class="${top.containment >= threshold ? "badge fail" : "muted"}">${pct}%</span> ${who}</td>`;
+  return `<td data-v="${top.containment}"><span class="${copiedEntries([top], threshold).length ? "badge fail" : "muted"}">${pct}%</span> ${who}</td>`;
 }
 
 function statusBadge(r: AnalysisResult): string {
