@@ -9,6 +9,9 @@
 //   BENCH_QUEUE=1      add the queue section (scripts/bench/queue.mjs: analyze --redis with 2 workers
 //                      against the local pool, per-job queue overhead, jobs/s one Redis sustains);
 //                      BENCH_QUEUE=only runs that section alone
+//   BENCH_SIMILAR=1000,10000   also time the copy-detection batch step on that many synthetic
+//                      documents of ~5,000 characters (scripts/bench/similar.mjs; goal ≤ 60 s and
+//                      memory growing linearly); BENCH_SIMILAR_ONLY=1 runs only that step
 //
 // Prints documents/s and MB of text/s at concurrency 1 and 2, the baseline,
 // the ratio pipeline/baseline, the 1→2 worker speed-up next to the machine's
@@ -40,6 +43,30 @@ if (!existsSync("dist/index.js") || !existsSync("dist/batch/worker.js")) {
 if (process.env.BENCH_QUEUE === "only") {
   rmSync(work, { recursive: true, force: true });
   await import("./bench/queue.mjs");
+  process.exit(0);
+}
+
+// Copy detection: the batch step alone, each size in its own process (its peak RSS is its own).
+const similarSizes = (process.env.BENCH_SIMILAR ?? "").split(",").map(Number).filter((x) => x > 0);
+const similarFigures = [];
+for (const size of similarSizes) {
+  const out = execFileSync(process.execPath, ["--expose-gc", "scripts/bench/similar.mjs", String(size)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const f = JSON.parse(out.trim().split("\n").pop());
+  similarFigures.push(f);
+  console.log(
+    `copy detection, ${f.docs} documents of ~${f.meanChars} characters (${f.plantedCopies} planted copies): similarity step ${f.similaritySeconds.toFixed(1)} s wall, ` +
+      `${f.similarityCpuSeconds.toFixed(1)} s CPU (goal ≤ 60 s); peak RSS ${f.peakRssMB.toFixed(0)} MB (${f.rssBeforeStepMB.toFixed(0)} MB before the step, ` +
+      `fingerprints ${f.fingerprintKBPerDoc.toFixed(1)} KB/document); fingerprint ${f.fingerprintMsPerDoc.toFixed(1)} ms/document in the workers; ` +
+      `${f.entriesOverThreshold} entries ≥ 30 %  (load ${load()})`,
+  );
+}
+if (similarFigures.length > 1) {
+  const [a, b] = [similarFigures[0], similarFigures.at(-1)];
+  console.log(`  ${a.docs} → ${b.docs} documents: time ×${(b.similaritySeconds / a.similaritySeconds).toFixed(1)}, step memory (peak − before) ×${((b.peakRssMB - b.rssBeforeStepMB) / Math.max(1, a.peakRssMB - a.rssBeforeStepMB)).toFixed(1)}, peak RSS ×${(b.peakRssMB / a.peakRssMB).toFixed(1)} for ×${(b.docs / a.docs).toFixed(0)} documents`);
+}
+if (process.env.BENCH_SIMILAR_ONLY) {
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ similar: similarFigures }, null, 2));
+  rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
 
@@ -120,7 +147,7 @@ const ceiling = p1.seconds / halves.seconds;
 console.log(`speed-up 1 → ${cores} workers: ${speedup.toFixed(2)}×  (target ≥ 1.7× on 2 idle cores; median-round figure ${(median(all.c1.map((r) => r.seconds)) / median(all.cN.map((r) => r.seconds))).toFixed(2)}×)`);
 console.log(`  this machine's ceiling — 2 independent concurrency-1 processes, one per half: ${ceiling.toFixed(2)}× (CPU ${halves.cpuSeconds.toFixed(1)} s vs ${p1.cpuSeconds.toFixed(1)} s for one process)`);
 
-const figures = { date: new Date().toISOString(), loadStart, cores: cpus().length, docs: list.length, mbText: mb, baseline: base, c1: p1, cN: pN, halves, ratio, speedup, ceiling };
+const figures = { similar: similarFigures, date: new Date().toISOString(), loadStart, cores: cpus().length, docs: list.length, mbText: mb, baseline: base, c1: p1, cN: pN, halves, ratio, speedup, ceiling };
 
 if (nBig > 0) {
   // The big batch: peak RSS at both concurrencies, and the speed-up once worker start-up is amortised.

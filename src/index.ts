@@ -19,6 +19,10 @@ export type { BatchOptions, FileEntry, WorkerPool } from "./batch/pool.js";
 export { DEFAULT_CACHE_DIR, toolVersion } from "./batch/cache.js";
 export { formatters, getFormatter, FORMAT_NAMES } from "./report/index.js";
 export type { Formatter, ReportContext, ReportFile, FormatName } from "./report/index.js";
+// Copy detection (batch step): run the batch with `fingerprint: true`, then compare.
+export { findSimilar, computeFingerprint, DEFAULT_COPY_THRESHOLD, type SimilarityDoc, type SimilarityOptions } from "./similar/index.js";
+export { withSimilar, copiedEntries, COPIED_TEXT_RULE } from "./similar/apply.js";
+export { SimilarityCollector, withoutFingerprint } from "./similar/batch.js";
 
 // The pipeline (jieba, pdf.js, mammoth …) is loaded on the first call, not with this module:
 // the CLI imports this file for collectFiles, and a thread that only coordinates workers

@@ -17,6 +17,7 @@ import { extractFacts } from "./extract/index.js";
 import { runChecklist } from "./checklist/index.js";
 import { checkHeap, checkTextFits } from "./limits/memory.js";
 import { ReportCheckError } from "./model/errors.js";
+import { computeFingerprint } from "./similar/fingerprint.js";
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -145,6 +146,8 @@ export function toResult(doc: WorkingDocument, options: DocumentOptions, started
     checklist: doc.checklist,
     warnings: doc.warnings,
     elapsedMs: Math.round(performance.now() - started),
+    // Computed here, in the worker, so it runs in parallel and is cached with the result.
+    ...(options.fingerprint ? { fingerprint: computeFingerprint(doc.text) } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { AnalysisResult } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
+import { FINGERPRINT_VERSION } from "../similar/version.js";
 
 export const DEFAULT_CACHE_DIR = ".report-check-cache";
 
@@ -40,6 +41,8 @@ export async function optionsHash(options: DocumentOptions): Promise<string> {
     restoreSpin: options.restoreSpin ?? "auto",
     ocr: options.ocr ?? false,
     maxBytes: options.maxBytes ?? null,
+    // Entries with and without a fingerprint (and of another fingerprint layout) are kept apart.
+    ...(options.fingerprint ? { fingerprint: FINGERPRINT_VERSION } : {}),
   };
   h.update(JSON.stringify(relevant));
   for (const f of options.checklistFiles ?? []) {

@@ -100,6 +100,7 @@ export function documentOptions(o: BatchOptions): DocumentOptions {
   if (o.restoreSpin !== undefined) out.restoreSpin = o.restoreSpin;
   if (o.ocr !== undefined) out.ocr = o.ocr;
   if (o.maxBytes !== undefined) out.maxBytes = o.maxBytes;
+  if (o.fingerprint !== undefined) out.fingerprint = o.fingerprint;
   return out;
 }
 

@@ -10,13 +10,15 @@
  *   report-check checklist list | show TYPE | validate FILE
  *   report-check serve [--host H] [--port N] [--data DIR] [--token T] …   (web application, src/serve/)
  */
-import { createReadStream } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { createReadStream, readFileSync, rmSync, writeSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { extname, relative } from "node:path";
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import type { AnalysisResult, CustomTypeId, ReportTypeId } from "../model/document.js";
+import type { AnalysisResult, CustomTypeId, ReportTypeId, SimilarEntry } from "../model/document.js";
 import type { DocumentOptions, SegmenterName } from "../model/options.js";
 import { collectFiles, SKIP_REASON_LABELS, type SkippedFile } from "../index.js";
 import { runBatch, DEFAULT_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, type BatchOptions, type FileEntry } from "../batch/pool.js";
@@ -36,6 +38,10 @@ import { insideDir, insideDirPath, LineWriter, prepareOutDir, writeAtomic } from
 import { relativeNamer } from "./relative-names.js";
 import type { ServeCommandOptions } from "../serve/command.js";
 import { type BatchRunner, checkQueueOptions, duration, isQueueUnavailable, type QueueCliOptions, queueRunner, runWorker, type WorkerCliOptions } from "./queue.js";
+import { SimilarityCollector, withoutFingerprint } from "../similar/batch.js";
+import { DEFAULT_COPY_THRESHOLD } from "../similar/index.js";
+import { copiedEntries, withSimilar } from "../similar/apply.js";
+import { mergeSimilar, rewriteJsonlWithSimilar } from "./similar.js";
 
 /** A mistake in the command line: reported in one line, exit 2. */
 class UsageError extends Error {}
@@ -55,6 +61,11 @@ interface CommonCliOptions {
   quiet?: boolean;
   cache?: string | boolean;
   color?: boolean;
+  /** Reference folders for copy detection (indexed, not reported). */
+  reference?: string[];
+  copyThreshold?: number;
+  /** false with --no-copy-check. */
+  copyCheck?: boolean;
 }
 
 interface AnalyzeCliOptions extends CommonCliOptions, QueueCliOptions {
@@ -94,6 +105,12 @@ function seconds(v: string): number {
   return n;
 }
 
+function share(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new InvalidArgumentError("--copy-threshold 须为 0 到 1 之间的比例,如 0.3");
+  return n;
+}
+
 function megabytes(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < MIN_WORKER_HEAP_MB) throw new InvalidArgumentError(`--max-memory 须为不小于 ${MIN_WORKER_HEAP_MB} 的整数(MB)`);
@@ -120,6 +137,9 @@ function addDocumentOptions(cmd: Command): Command {
     .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
     .option("--max-memory <MB>", `每个文件可用的堆内存,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB});超出即按 TOO_LARGE 跳过`, megabytes)
     .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
+    .option("--reference <dir>", "参照文件夹(范文、模板、往年报告):读取并建立索引用于雷同检测,本身不出报告(可重复)", collect)
+    .option("--copy-threshold <share>", `雷同提示的阈值:本文与另一文档共有段落占本文的比例(默认 ${DEFAULT_COPY_THRESHOLD})`, share)
+    .option("--no-copy-check", "不做批内雷同(复制)检测")
     .option("--quiet", "不显示进度和汇总")
     .option("--no-color", "不使用颜色");
 }
@@ -132,6 +152,7 @@ function batchOptions(o: CommonCliOptions, includeText: boolean): BatchOptions {
   if (o.restoreSpin) doc.restoreSpin = o.restoreSpin;
   if (o.ocr) doc.ocr = true;
   if (o.maxBytes !== undefined) doc.maxBytes = o.maxBytes;
+  if (o.copyCheck !== false) doc.fingerprint = true;
   // The CLI owns its process, so the in-process runner may collect the heap between documents too.
   const batch: BatchOptions = { ...doc, trimHeap: true };
   if (o.concurrency !== undefined) batch.concurrency = o.concurrency;
@@ -221,6 +242,20 @@ async function checkType(type: string | undefined, checklistFiles: string[]): Pr
   throw new UsageError(`未知的报告类型:${type}(可选:${ids.join("、")}${hint})`);
 }
 
+/** Reads the --reference folders (same options and cache as the batch) into the collector; nothing is reported. */
+async function indexReferences(dirs: string[], batch: BatchOptions, collector: SimilarityCollector, quiet: boolean): Promise<void> {
+  for (const d of dirs) {
+    if (!(await stat(d).catch(() => null))) throw new UsageError(`找不到参照文件夹:${d}`);
+  }
+  const { files } = await collectFiles(dirs);
+  const { onStart: _s, onSettled: _t, ...options } = batch;
+  let unread = 0;
+  for await (const r of runBatch(files.map((f) => ({ path: f, displayPath: f })), options)) {
+    if (!collector.addReference(r)) unread++;
+  }
+  if (!quiet) process.stderr.write(`参照文档:${files.length - unread} 份已建立索引${unread ? `,${unread} 份无法读取(已跳过)` : ""}\n`);
+}
+
 async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
   const started = Date.now();
   const formats = parseFormats(o.format, o.out);
@@ -236,6 +271,8 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const { files, skipped, skippedDetail } = await collectFiles(paths);
   if (files.length === 0) throw new UsageError(nothingToAnalyse(paths, skippedDetail));
   const entries: FileEntry[] = files.map((f) => ({ path: f, displayPath: f }));
+  const copyThreshold = o.copyThreshold ?? DEFAULT_COPY_THRESHOLD;
+  const collector = o.copyCheck !== false ? new SimilarityCollector() : null;
 
   let jsonl: LineWriter | null = null;
   if (o.out) {
@@ -248,6 +285,30 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   }
   // Formats streamed to stdout line by line; everything else is rendered at the end from kept results.
   const streamed: FormatName | null = !o.out && (formats[0] === "jsonl" || formats[0] === "table") ? formats[0] : null;
+  // JSONL on stdout cannot be rewritten once `similar` is known: with more than one document it is
+  // spooled to a temp file as documents finish and written out with `similar` at the end.
+  let spool: { dir: string; writer: LineWriter; sent: number } | null = null;
+  let spoolSignals = 0;
+  const leaveWithSpool = (): void => {
+    // The first signal is the batch's to handle (stop cleanly); the next one leaves.
+    if (++spoolSignals >= 2) process.exit(EXIT_INTERRUPTED);
+  };
+  const spoolDone = (): void => {
+    process.off("exit", flushSpoolOnExit);
+    process.off("SIGINT", leaveWithSpool);
+    process.off("SIGTERM", leaveWithSpool);
+  };
+  // Leaving at once (a second Ctrl-C): the lines not yet written go out as they are, without `similar`.
+  const flushSpoolOnExit = (): void => {
+    if (!spool) return;
+    try {
+      const lines = readFileSync(spool.writer.path, "utf8").split("\n").filter(Boolean).slice(spool.sent);
+      if (lines.length) writeSync(1, lines.join("\n") + "\n");
+      rmSync(spool.dir, { recursive: true, force: true });
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  };
   const keep = o.out ? formats.some((f) => f !== "jsonl" && !formatters[f].perDocument) : streamed === null;
   const kept: AnalysisResult[] = [];
   const stdoutColor = useColor(o, process.stdout);
@@ -282,16 +343,32 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const run: BatchRunner = o.redis ? await queueRunner(o, (line) => progress.interleave(() => process.stderr.write(line))) : runBatch;
   let queueStopped: string | null = null;
 
+  if (collector && o.reference?.length) await indexReferences(o.reference, batch, collector, quiet);
+  if (collector && streamed === "jsonl" && (files.length > 1 || collector.references > 0)) {
+    const dir = await mkdtemp(join(tmpdir(), "report-check-"));
+    spool = { dir, writer: new LineWriter(join(dir, "results.jsonl")), sent: 0 };
+    process.on("exit", flushSpoolOnExit);
+    // Until the spool is written out, Ctrl-C (after the first, which the batch handles) leaves through
+    // process.exit, so the exit hook above still runs; a signal's default action would skip it.
+    process.on("SIGINT", leaveWithSpool);
+    process.on("SIGTERM", leaveWithSpool);
+  }
+  const failed: boolean[] = [];
+
   progress.start(files.length);
   try {
-    for await (const r of run(entries, batch)) {
+    for await (const raw of run(entries, batch)) {
+      collector?.add(raw);
+      const r = withoutFingerprint(raw);
       yielded.add(r.source.path);
       summary.add(r);
       if (r.status === "error") unreadable++;
       else if (failsAt(r, failOn)) failing++;
+      failed.push(r.status === "ok" && failsAt(r, failOn));
       const pub = includeText ? r : withoutText(r);
       if (jsonl) jsonl.write(formatJsonlLine(pub));
-      if (streamed === "jsonl") progress.interleave(() => process.stdout.write(formatJsonlLine(pub)));
+      if (spool) spool.writer.write(formatJsonlLine(pub));
+      else if (streamed === "jsonl") progress.interleave(() => process.stdout.write(formatJsonlLine(pub)));
       else if (streamed === "table") progress.interleave(() => process.stdout.write(formatTableLine(r, stdoutColor, pathWidth) + "\n"));
       if (keep) kept.push(keepText ? r : pub);
       for (const f of perDocument) {
@@ -315,7 +392,45 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   } finally {
     progress.stop();
     jsonl?.close();
+    spool?.writer.close();
     release();
+  }
+
+  // The batch step: copy detection over every finished document (also after Ctrl-C).
+  let copied = 0;
+  // A failure here is a program fault, not a document's: the streamed results stay as they are.
+  let similar: ReturnType<SimilarityCollector["compute"]> | null = null;
+  try {
+    similar = collector?.compute() ?? null;
+  } catch (e) {
+    process.stderr.write(`雷同检测未能完成(结果中不含 similar):${e instanceof Error ? e.message : String(e)}\n`);
+  }
+  if (collector && !similar && spool) {
+    process.stdout.write(await readFile(spool.writer.path));
+    await rm(spool.dir, { recursive: true, force: true });
+    spool = null;
+    spoolDone();
+  }
+  if (collector && similar) {
+    for (let i = 0; i < kept.length; i++) kept[i] = withSimilar(kept[i]!, similar[i], copyThreshold);
+    similar.forEach((entries, i) => {
+      const n = copiedEntries(entries, copyThreshold).length;
+      if (!n) return;
+      copied++;
+      summary.summary.findings.warning += n;
+      if (failOn === "warning" && !failed[i]) failing++;
+    });
+    if (jsonl) await rewriteJsonlWithSimilar(jsonl.path, similar, copyThreshold);
+    if (spool) {
+      const sp = spool;
+      await mergeSimilar(sp.writer.path, similar, copyThreshold, (line) => {
+        process.stdout.write(line);
+        sp.sent++;
+      });
+      spool = null;
+      spoolDone();
+      await rm(sp.dir, { recursive: true, force: true });
+    }
   }
 
   const interrupted = controller.signal.aborted || queueStopped !== null;
@@ -330,6 +445,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     interrupted: interrupted ? { done: summary.summary.done, total: files.length, unfinished: summary.summary.unfinished ?? [] } : null,
     total: files.length,
     color: stdoutColor,
+    copyThreshold,
   };
   const written: string[] = [];
   if (o.out) {
@@ -357,6 +473,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     const stream = toStdout ? process.stdout : process.stderr;
     summary.summary.written = written;
     let text = formatSummary(summary.summary, useColor(o, stream));
+    if (copied) text += `雷同:${copied} 份文档与其他文档共有的文字达到本文的 ${Math.round(copyThreshold * 100)}% 以上(quality.copied-text)\n`;
     if (written.length) text += `已写出:\n${written.map((w) => "  " + w).join("\n")}\n`;
     stream.write(text);
   }
@@ -413,7 +530,7 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
   if (!["table", "json", "csv", "html"].includes(format)) throw new UsageError(`stats 的输出格式只能是 table、json、csv 或 html:${format}`);
   if (o.by !== undefined && !(META_DIMENSIONS as readonly string[]).includes(o.by)) throw new UsageError(`--by 只能是 ${META_DIMENSIONS.join("、")}:${o.by}`);
   const by = o.by as MetaDimension | undefined;
-  const builder: { add(r: AnalysisResult): Promise<void> } = by ? new GroupedStatsBuilder(by, true) : new StatsBuilder(true);
+  const builder: { add(r: AnalysisResult): Promise<void>; addSimilar(path: string, entries: SimilarEntry[] | undefined): void } = by ? new GroupedStatsBuilder(by, true) : new StatsBuilder(true, o.copyThreshold ?? DEFAULT_COPY_THRESHOLD);
   const saved = inputs.filter((p) => /\.(jsonl|json)$/i.test(p));
   const others = inputs.filter((p) => !/\.(jsonl|json)$/i.test(p));
   for (const p of saved) {
@@ -435,17 +552,25 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
     batch.signal = controller.signal;
     batch.onStart = (f) => progress.fileStarted(f.displayPath);
     batch.onSettled = (r, _i, info) => progress.fileDone(r, info.cached);
+    const collector = o.copyCheck !== false ? new SimilarityCollector() : null;
+    if (collector && o.reference?.length) await indexReferences(o.reference, batch, collector, !!o.quiet);
+    const paths: string[] = [];
     progress.start(files.length);
     try {
       for await (const r of runBatch(
         files.map((f) => ({ path: f, displayPath: f })),
         batch,
-      ))
-        await builder.add(r);
+      )) {
+        collector?.add(r);
+        paths.push(r.source.path);
+        await builder.add(withoutFingerprint(r));
+      }
     } finally {
       progress.stop();
       release();
     }
+    // Copy clusters: the batch step over the analysed documents, once all are in.
+    if (collector) collector.compute().forEach((entries, i) => builder.addSimilar(paths[i]!, entries));
     interrupted = controller.signal.aborted;
   }
   let text: string;

@@ -230,6 +230,44 @@ export interface Finding {
   /** Chinese: what is missing and what would satisfy it. */
   message: string;
   span: Span | null;
+  /** Batch-level findings (quality.copied-text): the other document and the shared passages as evidence. */
+  related?: { path: string; containment: number; reference?: boolean; passages: SimilarPassage[] };
+}
+
+// ───────────────────────────── similar (batch level) ─────────────────────────────
+
+/** One passage shared with another document: its span here and in the other (normalized text, UTF-16). */
+export interface SimilarPassage {
+  span: Span;
+  otherSpan: Span;
+}
+
+/** One entry of `AnalysisResult.similar` (shared/spec/output.md). */
+export interface SimilarEntry {
+  path: string;
+  /** Share of this document's characters (folded: Han and letters, numbers as one sign) inside passages also found in `path`, 0–1. */
+  containment: number;
+  /** This document's folded characters inside those passages. */
+  sharedChars: number;
+  /** Another rendering of the same document (its DOCX/PDF/TXT): not a finding. */
+  sameDocument: boolean;
+  /** `path` is a reference document (--reference), not part of the batch. */
+  reference?: boolean;
+  passages: SimilarPassage[];
+}
+
+/**
+ * Compact per-document fingerprint for copy detection (src/similar/fingerprint.ts),
+ * computed in the worker and cached with the result; never written to the reports.
+ */
+export interface Fingerprint {
+  v: number;
+  /** Folded characters of the whole document (the containment denominator). */
+  chars: number;
+  /** base64 Uint32Array: hash, digit-preserving hash, start, end, folded length per clause. */
+  clauses: string;
+  /** base64 Uint32Array: MinHash signatures of the content-defined windows. */
+  windows: string;
 }
 
 export interface ChecklistResult {
@@ -351,4 +389,11 @@ export interface AnalysisResult extends ExtractedFacts {
   warnings: StageWarning[];
   /** Milliseconds spent on this document. */
   elapsedMs?: number;
+  /**
+   * Documents sharing text with this one (batch step, after every result is in); `[]` when
+   * nothing is shared. Absent while a batch is still running and when copy detection is off.
+   */
+  similar?: SimilarEntry[];
+  /** Internal: the copy-detection fingerprint (with DocumentOptions.fingerprint); stripped from every report. */
+  fingerprint?: Fingerprint;
 }

@@ -18,6 +18,8 @@ export interface DocumentOptions {
   ocr?: boolean;
   /** Files larger than this many bytes are refused with TOO_LARGE. */
   maxBytes?: number;
+  /** Compute the copy-detection fingerprint (`AnalysisResult.fingerprint`, src/similar/) in the worker. */
+  fingerprint?: boolean;
   /**
    * Aborted when the document's time limit passes while it runs IN-PROCESS
    * (a worker thread is simply terminated). Readers that can stop early (the

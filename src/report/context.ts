@@ -22,6 +22,8 @@ export interface ReportContext {
   relativePath?: (r: AnalysisResult) => string;
   /** The original file's bytes, supplied by the caller (annotated DOCX copies edit the original package). */
   readSource?: (r: AnalysisResult) => Promise<Uint8Array>;
+  /** The copy-detection threshold the run used (--copy-threshold), for marking shares in the reports. */
+  copyThreshold?: number;
 }
 
 export function defaultContext(partial: Partial<ReportContext> = {}): ReportContext {

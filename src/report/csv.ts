@@ -4,7 +4,7 @@
  * mojibake. Quoting follows RFC 4180.
  */
 import type { AnalysisResult } from "../model/document.js";
-import { documentsTable, findingsTable, itemsTable, type Cell, type Table } from "./rows.js";
+import { documentsTable, findingsTable, itemsTable, similarTable, type Cell, type Table } from "./rows.js";
 
 export const BOM = "\uFEFF";
 
@@ -31,4 +31,8 @@ export function formatFindingsCsv(results: AnalysisResult[]): string {
 
 export function formatItemsCsv(results: AnalysisResult[]): string {
   return formatCsvTable(itemsTable(results));
+}
+
+export function formatSimilarCsv(results: AnalysisResult[]): string {
+  return formatCsvTable(similarTable(results));
 }

@@ -8,7 +8,7 @@
  */
 import type { AnalysisResult } from "../model/document.js";
 import type { ReportContext } from "./context.js";
-import { formatCsv, formatFindingsCsv, formatItemsCsv } from "./csv.js";
+import { formatCsv, formatFindingsCsv, formatItemsCsv, formatSimilarCsv } from "./csv.js";
 import { formatHtml } from "./html/index.js";
 import { formatJson, formatJsonl } from "./json.js";
 import { formatMarkdown } from "./md.js";
@@ -22,7 +22,7 @@ export { formatJsonlLine } from "./json.js";
 export { formatTableLine } from "./table.js";
 export { SummaryBuilder, formatSummary, type Summary } from "./summary.js";
 export { formatAnnotated, formatMemoFile } from "./reply.js";
-export { formatCsv, formatFindingsCsv, formatItemsCsv, formatHtml, formatJson, formatJsonl, formatMarkdown, formatTable, formatXlsx };
+export { formatCsv, formatFindingsCsv, formatItemsCsv, formatSimilarCsv, formatHtml, formatJson, formatJsonl, formatMarkdown, formatTable, formatXlsx };
 
 export const FORMAT_NAMES = ["table", "json", "jsonl", "csv", "xlsx", "html", "md", "docx", "memo"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -73,6 +73,8 @@ export const formatters: Record<FormatName, Formatter> = {
       { name: "results.csv", data: formatCsv(r) },
       { name: "findings.csv", data: formatFindingsCsv(r) },
       { name: "items.csv", data: formatItemsCsv(r) },
+      // Only when copy detection ran (some result carries `similar`).
+      ...(r.some((x) => x.similar) ? [{ name: "similar.csv", data: formatSimilarCsv(r) }] : []),
     ],
     text: (r) => formatCsv(r),
   },

@@ -76,6 +76,7 @@ export const RULE_LABELS: Record<string, string> = {
   "quality.measure-no-deadline": "措施无时限",
   "quality.measure-no-owner": "措施无责任人",
   "quality.problem-no-measure": "问题无对应措施",
+  "quality.copied-text": "文字雷同",
 };
 
 /** One label per type everywhere (table, stats, checklist list, HTML): the built-in checklists' own. */

@@ -140,3 +140,15 @@ export function itemsTable(results: AnalysisResult[]): Table {
   }
   return { name: "条目", headers, rows, widths: [48, 6, 6, 80, 8, 16, 20, 8, 10, 10] };
 }
+
+/** 雷同: one row per document pair sharing text (from `similar`), highest containment first per document. */
+export function similarTable(results: AnalysisResult[]): Table {
+  const headers = ["文件", "雷同文档", "雷同比例", "雷同字数", "段落数", "同一文档的不同格式", "参照文档"];
+  const rows: Cell[][] = [];
+  for (const r of results) {
+    for (const e of r.similar ?? []) {
+      rows.push([r.source.path, e.path, e.containment, e.sharedChars, e.passages.length, e.sameDocument, !!e.reference]);
+    }
+  }
+  return { name: "雷同", headers, rows, widths: [48, 48, 10, 10, 8, 18, 10] };
+}

@@ -4,7 +4,7 @@
  * run that writes no XLSX never loads it.
  */
 import type { AnalysisResult } from "../model/document.js";
-import { documentsTable, findingsTable, itemsTable, type Table } from "./rows.js";
+import { documentsTable, findingsTable, itemsTable, similarTable, type Table } from "./rows.js";
 
 export async function formatXlsx(results: AnalysisResult[]): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
@@ -25,6 +25,7 @@ export async function formatXlsx(results: AnalysisResult[]): Promise<Uint8Array>
   addSheet(documentsTable(results));
   addSheet(findingsTable(results));
   addSheet(itemsTable(results));
+  if (results.some((r) => r.similar)) addSheet(similarTable(results));
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -39,6 +39,11 @@ export function formatStatsTable(s: Stats): string {
   };
   terms("问题", s.terms.problems);
   terms("措施", s.terms.measures);
+  if (s.copies) {
+    out.push("", `雷同文档群(共有文字占本文 ≥ ${Math.round(s.copies.threshold * 100)}%):`);
+    if (!s.copies.clusters.length) out.push("  (无)");
+    s.copies.clusters.forEach((c, i) => out.push(`  ${i + 1}. ${c.documents.length} 份,最高 ${Math.round(c.maxContainment * 100)}%:${c.documents.join("、")}`));
+  }
   return out.join("\n") + "\n";
 }
 
@@ -70,6 +75,9 @@ export function statsCsvRows(s: Stats): Array<Array<string | number>> {
   }
   for (const t of s.terms.problems) rows.push(["问题高频词", t.term, "", t.count, "", "", "", "", "", ""]);
   for (const t of s.terms.measures) rows.push(["措施高频词", t.term, "", t.count, "", "", "", "", "", ""]);
+  for (const [i, c] of (s.copies?.clusters ?? []).entries()) {
+    rows.push([`雷同文档群 ${i + 1}`, c.documents.join(" | "), "", c.documents.length, "", "", "", "", c.maxContainment, ""]);
+  }
   return rows;
 }
 
@@ -127,6 +135,17 @@ ${missingHtml || `<p class="muted">(无)</p>`}
 ${svgBars(s.terms.problems.map((t) => ({ label: t.term, value: t.count })), "#e37400")}
 <h2>措施高频词</h2>
 ${svgBars(s.terms.measures.map((t) => ({ label: t.term, value: t.count })), "#188038")}
+${
+  s.copies
+    ? `<h2>雷同文档群</h2><p class="muted">共有文字占本文 ≥ ${Math.round(s.copies.threshold * 100)}% 的文档连成一群。</p>${
+        s.copies.clusters.length
+          ? `<table><thead><tr><th>#</th><th>文档数</th><th>最高雷同比例</th><th>文档</th></tr></thead><tbody>${s.copies.clusters
+              .map((c, i) => `<tr><td>${i + 1}</td><td>${c.documents.length}</td><td>${Math.round(c.maxContainment * 100)}%</td><td style="text-align:left">${c.documents.map(e).join("<br>")}</td></tr>`)
+              .join("")}</tbody></table>`
+          : `<p class="muted">(无)</p>`
+      }`
+    : ""
+}
 <p class="muted">词频按条目计(一个词在一条中只计一次)${s.terms.method === "bigram" ? ",分词器不可用,按字二元组统计" : ""}。</p>
 </body></html>
 `;

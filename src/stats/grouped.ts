@@ -9,6 +9,7 @@ import type { AnalysisResult } from "../model/document.js";
 import type { MetaDimension } from "../model/meta.js";
 import { dimensionValue, dimensionValueLabel } from "../report/labels.js";
 import { StatsBuilder, type Stats } from "./index.js";
+import type { SimilarEntry } from "../model/document.js";
 
 export interface StatsGroup {
   /** The dimension's value as an id ("" when unknown). */
@@ -32,6 +33,11 @@ export class GroupedStatsBuilder {
     private readonly useSegmenter = true,
   ) {
     this.whole = new StatsBuilder(useSegmenter);
+  }
+
+  /** Copy clusters belong to the whole batch, not to one group (pairs cross groups). */
+  addSimilar(path: string, entries: SimilarEntry[] | undefined): void {
+    this.whole.addSimilar(path, entries);
   }
 
   async add(r: AnalysisResult): Promise<void> {

@@ -16,6 +16,8 @@
 import type { AnalysisResult, CountKind } from "../model/document.js";
 import { COUNT_KINDS } from "../report/labels.js";
 import { missingElements } from "../report/rows.js";
+import type { SimilarEntry } from "../model/document.js";
+import { CopyClusterBuilder, type CopyCluster } from "../similar/clusters.js";
 
 export interface NumberStats {
   documents: number;
@@ -40,6 +42,8 @@ export interface Stats {
   /** By report type: documents of that type and, per rule id, how many lack it. */
   missing: Record<string, { documents: number; elements: Record<string, number> }>;
   terms: { problems: TermCount[]; measures: TermCount[]; method: "jieba" | "bigram" };
+  /** Clusters of mutually copied documents (from `similar`); absent when no result carries it. */
+  copies?: { threshold: number; clusters: CopyCluster[] };
 }
 
 export function numberStats(values: number[]): NumberStats {
@@ -98,8 +102,22 @@ export class StatsBuilder {
   private termCounts = { problems: new Map<string, number>(), measures: new Map<string, number>() };
   private cutter: Promise<{ cut: Cutter; method: "jieba" | "bigram"; stop: Set<string> }> | null = null;
   private method: "jieba" | "bigram" = "bigram";
+  private copies: CopyClusterBuilder;
+  private sawSimilar = false;
 
-  constructor(private readonly useSegmenter = true) {}
+  constructor(
+    private readonly useSegmenter = true,
+    copyThreshold = 0.3,
+  ) {
+    this.copies = new CopyClusterBuilder(copyThreshold);
+  }
+
+  /** Copy links of one document (when `similar` is computed after the result was added). */
+  addSimilar(path: string, entries: SimilarEntry[] | undefined): void {
+    if (!entries) return;
+    this.sawSimilar = true;
+    this.copies.add(path, entries);
+  }
 
   async add(r: AnalysisResult): Promise<void> {
     this.documents++;
@@ -109,6 +127,7 @@ export class StatsBuilder {
       return;
     }
     this.ok++;
+    if (r.similar) this.addSimilar(r.source.path, r.similar);
     const maxByKind = new Map<CountKind, number>();
     for (const c of r.counts) maxByKind.set(c.kind, Math.max(maxByKind.get(c.kind) ?? -Infinity, c.value));
     for (const [k, v] of maxByKind) {
@@ -157,6 +176,7 @@ export class StatsBuilder {
       items: { problems: numberStats(this.perDoc.problems), causes: numberStats(this.perDoc.causes), measures: numberStats(this.perDoc.measures) },
       missing: this.missing,
       terms: { problems: top(this.termCounts.problems), measures: top(this.termCounts.measures), method: this.method },
+      ...(this.sawSimilar ? { copies: { threshold: this.copies.threshold, clusters: this.copies.result() } } : {}),
     };
   }
 }

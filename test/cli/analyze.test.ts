@@ -49,7 +49,8 @@ describe("report-check analyze", () => {
     const r = await runCli(["analyze", "inbox", "--out", "out", "--format", "jsonl,json,csv,xlsx,html,md", "--concurrency", "2", "--fail-on", "error"], dir);
     expect(r.code).toBe(3);
     const out = join(dir, "out");
-    expect(readdirSync(out).sort()).toEqual(["findings.csv", "items.csv", "report.html", "report.md", "results.csv", "results.json", "results.jsonl", "results.xlsx"]);
+    // similar.csv: copy detection runs by default (README, copied reports).
+    expect(readdirSync(out).sort()).toEqual(["findings.csv", "items.csv", "report.html", "report.md", "results.csv", "results.json", "results.jsonl", "results.xlsx", "similar.csv"]);
 
     const jsonl = parseJsonl(readFileSync(join(out, "results.jsonl"), "utf8"));
     expect(jsonl.map((l) => l["source"]["path"])).toEqual(ALL);
@@ -70,7 +71,7 @@ describe("report-check analyze", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, "results.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["文档", "检查发现", "条目"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["文档", "检查发现", "条目", "雷同"]);
     const docs = wb.getWorksheet("文档")!;
     expect(docs.rowCount).toBe(ALL.length + 1);
     expect(docs.getRow(1).getCell(1).value).toBe("文件");

@@ -15,12 +15,13 @@
  * Pure: results in, string out. EVERY piece of document text goes through
  * escapeHtml (a report containing `<script>` shows it as text).
  */
-import type { AnalysisResult } from "../../model/document.js";
+import type { AnalysisResult, SimilarEntry } from "../../model/document.js";
 import type { ReportMeta } from "../../model/meta.js";
 import type { ReportContext } from "../context.js";
 import { CAMPAIGN_LABELS, COUNT_LABELS, DIMENSION_LABELS, dimensionValue, dimensionValueLabel, LEVEL_LABELS, reportTypeLabel, ROLE_LABELS, ruleLabel, SCOPE_LABELS, SECTOR_LABELS, SEVERITY_LABELS, typeLabel } from "../labels.js";
 import { missingBySeverity, missingElements, statusLabel } from "../rows.js";
 import { describeSkipped } from "../skipped.js";
+import { copiedEntries } from "../../similar/apply.js";
 import { escapeHtml as e } from "./escape.js";
 import { highlightText, type Mark } from "./highlight.js";
 import { SCRIPT } from "./script.js";
@@ -29,6 +30,62 @@ import { STYLE } from "./style.js";
 type Section = AnalysisResult["sections"][number];
 
 const docId = (i: number): string => `doc-${i + 1}`;
+
+/** Where each path is in the report (copy links jump between documents). */
+type PathIndex = Map<string, number>;
+
+/** Anchor of passage `p` shared by document `self` with `other` (an index or a reference's key). */
+const copyAnchor = (self: string, other: string, p: number): string => `${self}-x-${other}-${p}`;
+
+function otherKey(e: SimilarEntry, k: number, index: PathIndex): string {
+  const j = index.get(e.path);
+  return j !== undefined && !e.reference ? docId(j) : `ref-${k}`;
+}
+
+/** Shared passages as marks (renderings of the same document are not marked). */
+function copyMarks(r: AnalysisResult, id: string, index: PathIndex): Mark[] {
+  const marks: Mark[] = [];
+  (r.similar ?? []).forEach((e, k) => {
+    if (e.sameDocument) return;
+    const other = otherKey(e, k, index);
+    e.passages.forEach((p, q) =>
+      marks.push({ start: p.span[0], end: p.span[1], cls: "hl-copy", id: copyAnchor(id, other, q), title: `与「${e.path}」雷同(${Math.round(e.containment * 100)}%,第 ${q + 1} 段)` }),
+    );
+  });
+  return marks;
+}
+
+/** The side list of documents sharing text, each passage linking to its place here and in the other document. */
+function similarList(r: AnalysisResult, id: string, index: PathIndex, hasText: boolean): string {
+  if (!r.similar) return "";
+  if (!r.similar.length) return `<h3>雷同</h3><p class="muted">未发现与其他文档共有的段落</p>`;
+  return `<h3>雷同(${r.similar.length})</h3><ul class="similar">${r.similar
+    .map((x, k) => {
+      const j = index.get(x.path);
+      const other = otherKey(x, k, index);
+      const name = j !== undefined && !x.reference ? `<a href="#${e(docId(j))}">${e(x.path)}</a>` : `<code>${e(x.path)}</code>${x.reference ? ` <span class="chip">参照文档</span>` : ""}`;
+      const head = `${name} <b>${Math.round(x.containment * 100)}%</b> <span class="muted">(${x.sharedChars} 字)</span>${x.sameDocument ? ` <span class="chip">同一文档的不同格式</span>` : ""}`;
+      if (x.sameDocument || !x.passages.length) return `<li>${head}</li>`;
+      const links = x.passages
+        .map(
+          (_, q) =>
+            `${hasText ? `<a class="jump" href="#${e(copyAnchor(id, other, q))}">第 ${q + 1} 段</a>` : `第 ${q + 1} 段`}${j !== undefined && !x.reference ? `<a class="jump" href="#${e(copyAnchor(other, id, q))}">→ 对方</a>` : ""}`,
+        )
+        .join(" ");
+      return `<li>${head}<br>${links}</li>`;
+    })
+    .join("")}</ul>`;
+}
+
+/** Overview cell: the highest containment (not a rendering of the same document) and with whom. */
+function similarCell(r: AnalysisResult, index: PathIndex, threshold: number): string {
+  const top = (r.similar ?? []).find((x) => !x.sameDocument);
+  if (!top) return `<td class="num" data-v="">${r.similar ? `<span class="muted">—</span>` : ""}</td>`;
+  const j = index.get(top.path);
+  const pct = Math.round(top.containment * 100);
+  const who = j !== undefined && !top.reference ? `<a href="#${e(docId(j))}">${e(top.path)}</a>` : `<code>${e(top.path)}</code>${top.reference ? "(参照)" : ""}`;
+  return `<td data-v="${top.containment}"><span class="${copiedEntries([top], threshold).length ? "badge fail" : "muted"}">${pct}%</span> ${who}</td>`;
+}
 
 function statusBadge(r: AnalysisResult): string {
   if (r.status === "error") return `<span class="badge error">无法读取</span>`;
@@ -76,7 +133,8 @@ function marksFor(r: AnalysisResult, id: string): Mark[] {
     marks.push({ start: c.span[0], end: c.span[1], cls: "hl-count", id: `${id}-n-${i}`, title: `${COUNT_LABELS[c.kind] ?? c.kind}:${c.value}${c.unit}${c.approx ? "(约)" : ""}` }),
   );
   (r.checklist?.findings ?? []).forEach((f, i) => {
-    if (f.span) marks.push({ start: f.span[0], end: f.span[1], cls: "hl-finding", id: `${id}-f-${i}`, title: `${f.ruleId}:${f.message}` });
+    // A copied passage is already underlined as shared text; outlining it too would box whole pages.
+    if (f.span) marks.push({ start: f.span[0], end: f.span[1], cls: f.related ? "hl-copy" : "hl-finding", id: `${id}-f-${i}`, title: `${f.ruleId}:${f.message}` });
   });
   for (const [rule, span] of Object.entries(r.checklist?.evidence ?? {})) {
     if (span) marks.push({ start: span[0], end: span[1], cls: "hl-evidence", id: `${id}-e-${rule}`, title: `已找到:${ruleLabel(rule)}` });
@@ -104,7 +162,7 @@ function itemList(label: string, items: Array<{ text: string }>, id: string, key
     .join("")}</ol>`;
 }
 
-function documentSection(r: AnalysisResult, i: number): string {
+function documentSection(r: AnalysisResult, i: number, index: PathIndex = new Map()): string {
   const id = docId(i);
   const hasText = typeof r.text.content === "string";
   const findings = r.checklist?.findings ?? [];
@@ -146,7 +204,7 @@ function documentSection(r: AnalysisResult, i: number): string {
     .filter(Boolean)
     .join(" · ");
   const textHtml = hasText
-    ? `<div class="doc-text" lang="zh-CN">${highlightText(r.text.content!, marksFor(r, id))}</div>`
+    ? `<div class="doc-text" lang="zh-CN">${highlightText(r.text.content!, [...marksFor(r, id), ...copyMarks(r, id, index)])}</div>`
     : `<div class="doc-text muted">(结果中未包含正文;用 --format html 或 --include-text 运行才能显示原文高亮。)</div>`;
   return `<details class="doc" id="${id}" data-status="${statusKey(r)}">
 <summary><h2>${e(r.title ?? r.source.path)}</h2> <span class="muted file">${e(r.source.path)}</span> ${statusBadge(r)}</summary>
@@ -155,6 +213,7 @@ function documentSection(r: AnalysisResult, i: number): string {
 <h3>检查发现(${findings.length})</h3>${findingsHtml}${evidenceHtml}
 <h3>计数</h3><table><tbody><tr><td>问题</td><td class="num">${r.problems.length}</td></tr><tr><td>原因</td><td class="num">${r.causes.length}</td></tr><tr><td>措施</td><td class="num">${r.measures.length}</td></tr><tr><td>章节</td><td class="num">${flattenSections(r.sections).length}</td></tr></tbody></table>
 <h3>数字事实(${r.counts.length})</h3>${countsHtml}
+${similarList(r, id, index, hasText)}
 <h3>提纲</h3><div class="outline">${outline(r.sections, id) || `<p class="muted">未识别出标题层级</p>`}</div>
 ${itemList("存在问题", r.problems, id, "p", hasText)}${itemList("原因分析", r.causes, id, "c", hasText)}${itemList("整改措施", r.measures, id, "m", hasText)}
 </aside>${textHtml}</div>
@@ -196,7 +255,8 @@ function missingChips(r: AnalysisResult): string {
   return required.map((m) => chip(m, "err")).join("") + suggested.map((m) => chip(m, "warn")).join("");
 }
 
-function overviewRow(r: AnalysisResult, i: number): string {
+function overviewRow(r: AnalysisResult, i: number, index: PathIndex = new Map(), threshold = 0.3): string {
+
   const missing = missingElements(r);
   const type = r.reportType?.id ?? "";
   const num = (n: number | null): string => `<td class="num" data-v="${n ?? ""}">${n ?? ""}</td>`;
@@ -214,10 +274,13 @@ function overviewRow(r: AnalysisResult, i: number): string {
 ${num(ok ? r.problems.length : null)}${num(ok ? r.causes.length : null)}${num(ok ? r.measures.length : null)}
 ${keyCounts.map((k) => num(ok ? (r.counts.find((c) => c.kind === k)?.value ?? null) : null)).join("")}
 ${num(ok ? r.counts.length : null)}
+${similarCell(r, index, threshold)}
 </tr>`;
 }
 
 export function formatHtml(results: AnalysisResult[], ctx: ReportContext): string {
+  const index: PathIndex = new Map(results.map((r, i) => [r.source.path, i]));
+  const threshold = ctx.copyThreshold ?? 0.3;
   const ok = results.filter((r) => r.status === "ok");
   const failed = results.filter((r) => r.status === "error");
   const passed = ok.filter((r) => r.checklist?.passed !== false).length;
@@ -248,8 +311,8 @@ ${dimensionFilter(results, "sector")}
 <span class="muted">显示 <b id="f-shown">${results.length}</b> / ${results.length}</span>
 </div>`;
   const overview = `<table id="overview"><thead><tr>
-<th data-type="num">#</th><th>文档</th><th>类型</th><th>单位</th><th data-type="num">年份</th><th>结论</th><th data-type="num">缺失要素</th><th data-type="num">问题</th><th data-type="num">原因</th><th data-type="num">措施</th><th data-type="num">意见条数</th><th data-type="num">满意率</th><th data-type="num">数字事实</th>
-</tr></thead><tbody>${results.map(overviewRow).join("\n")}</tbody></table>`;
+<th data-type="num">#</th><th>文档</th><th>类型</th><th>单位</th><th data-type="num">年份</th><th>结论</th><th data-type="num">缺失要素</th><th data-type="num">问题</th><th data-type="num">原因</th><th data-type="num">措施</th><th data-type="num">意见条数</th><th data-type="num">满意率</th><th data-type="num">数字事实</th><th data-type="num" title="与其他文档共有的文字占本文的最高比例">雷同</th>
+</tr></thead><tbody>${results.map((r, i) => overviewRow(r, i, index, threshold)).join("\n")}</tbody></table>`;
   const errorsHtml = failed.length
     ? `<h2 id="errors">无法读取的文件(${failed.length})</h2><ul class="errors">${results
         .map((r, i) => (r.status === "error" ? `<li id="${docId(i)}"><code>${e(r.source.path)}</code> <b>${e(r.error?.code ?? "")}</b>:${e(r.error?.message ?? "")}</li>` : ""))
@@ -258,7 +321,7 @@ ${dimensionFilter(results, "sector")}
   const skippedHtml = ctx.skipped.length
     ? `<details><summary>已跳过的文件(${ctx.skipped.length})</summary><ul>${ctx.skipped.map((p) => `<li><code>${e(p)}</code>${e(describeSkipped(p, ctx.skippedDetail).slice(p.length))}</li>`).join("")}</ul></details>`
     : "";
-  const legend = `<p class="legend">图例:<span class="l-problem">存在问题</span><span class="l-cause">原因分析</span><span class="l-measure">整改措施</span><span class="l-count">数字事实</span><span class="l-finding">检查发现</span><span class="l-restore">改写还原(悬停)</span></p>`;
+  const legend = `<p class="legend">图例:<span class="l-problem">存在问题</span><span class="l-cause">原因分析</span><span class="l-measure">整改措施</span><span class="l-count">数字事实</span><span class="l-finding">检查发现</span><span class="l-restore">改写还原(悬停)</span><span class="l-copy">与其他文档雷同</span></p>`;
   const interrupted = ctx.interrupted
     ? `<p class="badge fail" style="font-size:14px">运行被中断:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件,以下只含已完成的文档。${ctx.interrupted.unfinished?.length ? ` 未完成:${ctx.interrupted.unfinished.map((p) => `<code>${e(p)}</code>`).join("、")}` : ""}</p>`
     : "";
@@ -280,7 +343,7 @@ ${errorsHtml}
 ${skippedHtml}
 <h2>逐份文档</h2>
 ${legend}
-${results.map((r, i) => (r.status === "ok" ? documentSection(r, i) : "")).join("\n")}
+${results.map((r, i) => (r.status === "ok" ? documentSection(r, i, index) : "")).join("\n")}
 </main>
 <script>${SCRIPT}</script>
 </body></html>

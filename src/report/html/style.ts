@@ -43,6 +43,9 @@ details.doc>summary h2{display:inline;font-size:16px;margin:0 8px 0 0}
 .doc-text .hl-evidence{border-top:1px dotted #188038}
 .doc-text .hl-heading{font-weight:700;color:#1f3a5f}
 .doc-text .hl-restore{text-decoration:underline dotted #9334e6 2px;cursor:help}
+.doc-text .hl-copy{text-decoration:underline wavy #b06000 1.5px;text-decoration-skip-ink:none;background-image:linear-gradient(rgba(251,188,4,.18),rgba(251,188,4,.18))}
+.legend .l-copy{text-decoration:underline wavy #b06000 1.5px;background:rgba(251,188,4,.18)}
+.side ul.similar li{margin:4px 0}
 .legend span{margin-right:12px;padding:0 6px;border-radius:3px}
 .legend .l-problem{background:var(--problem)}.legend .l-cause{background:var(--cause)}.legend .l-measure{background:var(--measure)}
 .legend .l-count{color:var(--count);font-weight:600;text-decoration:underline}.legend .l-finding{outline:2px dashed var(--finding)}.legend .l-restore{text-decoration:underline dotted #9334e6 2px}
