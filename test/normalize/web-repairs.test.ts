@@ -126,3 +126,13 @@ describe("a clean document gets no web repair", () => {
     for (const k of ["furniture", "hardWraps", "lineSplits", "straySpaces", "digitPadding"]) expect(n.repairs[k] ?? 0, k).toBe(0);
   }, 60_000);
 });
+
+describe("title furniture", () => {
+  it("drops a page number or an upload date glued to the title", () => {
+    expect(clean(["2023年度组织生活会个人对照检查材料1", BODY].join("\n"))).toBe(["2023年度组织生活会个人对照检查材料", BODY].join("\n"));
+    expect(clean(["某局2023年工作总结2023-11-13 16:54", BODY].join("\n"))).toBe(["某局2023年工作总结", BODY].join("\n"));
+  });
+  it("keeps a year that belongs to the title", () => {
+    expect(findFurniture(["某局2023年工作总结", BODY].join("\n"))).toEqual([]);
+  });
+});
