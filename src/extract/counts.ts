@@ -129,6 +129,8 @@ const COUNTED_TASK = /^(?:问题|事项|任务|措施|整改措施|整改任务|
 const IN_PROGRESS_RIGHT = /正在|推进中|整改中|持续(?:整改|推进)|尚未|未完成|仍在|待整改|未整改/;
 // 意见建议93条，其中…21条 / 收集意见46条，梳理归并为17条 / 归类整理为36条 — only these cues
 // pass a kind on; 收集意见60条，办理来信12条 shares the unit but not the kind
+// 持续整改问题4个 / 部分整改的事项3项 — a status named before the count, neither kind
+const STATUS_NEAR = /(?:持续整改|部分整改|正在整改|尚未整改|未完成整改|整改中)(?:的)?(?:问题|事项|任务)?$/;
 const INHERIT_CUE = /其中|分别|归并|合并|(?:梳理|整理|归纳|归类|汇总|整合|精简)(?:为|成|出)|涉及|包括/;
 
 const SCORED_INHERIT: ReadonlySet<CountKind> = new Set(["opinions", "problems", "measures"]);
@@ -210,7 +212,7 @@ export function extractCounts(rawText: string): CountFact[] {
       else continue;
     } else if (/票/.test(right.slice(0, 1))) {
       continue;
-    } else if (/正在|剩余|其余|尚未|未完成|仍有|还有|另有/.test(clause) || IN_PROGRESS_RIGHT.test(right)) {
+    } else if (/正在|剩余|其余|尚未|未完成|仍有|还有|另有/.test(clause) || IN_PROGRESS_RIGHT.test(right) || STATUS_NEAR.test(near)) {
       // 剩余1个正在推进 / 其余7条正在整改中 / 2个问题正在推进中 — work in progress is not a counted kind
       kind = "other";
     } else if (/^[个项条件]$/.test(unit) && COUNTED_TASK.test(right) && (DONE_BEFORE.test(near) || DONE_AFTER.test(unit + right)) && (/[条项件]/.test(unit) || /问题|事项|任务|措施|整改/.test(sentence + right))) {

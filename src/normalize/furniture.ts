@@ -8,7 +8,7 @@
  *   - 1 - · 第2页 共5页 · a run of bare 1 / 2 / 3 lines                page numbers
  *   -精品文档推荐- followed by titles and 下载文档 to the end          recommendations
  *   上一篇：… · 下一篇：… after the body; 主办单位：… 备案号：… footer lines  pager / footer
- *   第一篇:…对照检查材料 · 【巡察整改】关于…的通报                      listing prefix on the title
+ *   第一篇:…对照检查材料 · 【巡察整改】关于…的通报 · …材料1 · …总结2023-11-13   listing prefix / tail on the title
  *
  * A line is removed only when several signals agree: its shape (every token
  * on it is a furniture word, or labels with values), its length (short, no
@@ -159,18 +159,21 @@ export function findFurniture(text: string): TextEdit[] {
 
   // The title: a listing prefix (第一篇:) before it, a page heading shown twice.
   const head = lines.slice(0, Math.min(firstBody + 1, 12)).map((l, i) => ({ l, i })).filter(({ l, i }) => l.text && !removed.has(i));
-  const titleEntry = head.find(({ l }) => GENRE_END.test(l.text.replace(LISTING_PREFIX, "")) && l.text.length <= 80 && !/[。！？]$/.test(l.text));
+  // A trailing page number or upload date glued to it: …对照检查材料1 · …工作总结2023-11-13
+  const TAIL = /(?<=[\u4e00-\u9fff）)])\s*(\d{1,2}|(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?)$/;
+  const core = (t: string) => t.replace(LISTING_PREFIX, "").replace(TAIL, "");
+  const titleEntry = head.find(({ l }) => GENRE_END.test(core(l.text)) && l.text.length <= 80 && !/[。！？]$/.test(l.text));
   if (titleEntry) {
     const { l, i } = titleEntry;
+    const at = text.indexOf(l.text, l.start);
     const prefix = LISTING_PREFIX.exec(l.text);
-    const rest = prefix ? l.text.slice(prefix[0].length) : l.text;
-    if (prefix && rest.length >= 8) {
-      const at = text.indexOf(l.text, l.start);
-      edits.push({ start: at, end: at + prefix[0].length, replacement: "", kind: "furniture" });
-    }
+    const rest = core(l.text);
+    if (prefix && rest.length >= 8) edits.push({ start: at, end: at + prefix[0].length, replacement: "", kind: "furniture" });
+    const tail = TAIL.exec(l.text);
+    if (tail && rest.length >= 8) edits.push({ start: at + tail.index, end: at + l.text.length, replacement: "", kind: "furniture" });
     // the same title on the next remaining line: the page heading above the document heading
     const next = head.find((h) => h.i > i);
-    if (next && next.l.text.replace(LISTING_PREFIX, "").replace(/\s+/g, "") === rest.replace(/\s+/g, "")) removeLine(next.i);
+    if (next && core(next.l.text).replace(/\s+/g, "") === rest.replace(/\s+/g, "")) removeLine(next.i);
   }
   // Each removed line goes with its line break (the one before it for the last line);
   // one edit per line, so `text.repairs.furniture` counts lines.

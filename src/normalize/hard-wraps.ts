@@ -28,6 +28,8 @@ const SENTENCE_END = /[。！？；：:!?;]$/;
 // 一、 · （一） · (1) · 一是 · 1. · 1、 · 第一， · ① — a new point or heading starts the line
 const STARTS_POINT = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+是|[0-9]{1,2}[.．、](?![0-9])|第[一二三四五六七八九十]+[，,、是]|[①-⑳])/;
 
+const TITLE_END = /(总结|报告|材料|提纲|方案|汇报|通报|清单|思路|安排|打算)([（(][^（）()]{1,20}[）)])?$/;
+
 interface Line {
   start: number;
   end: number;
@@ -84,6 +86,10 @@ export function findHardWraps(text: string): TextEdit[] {
     if (STARTS_POINT.test(nextText)) continue;
     // a full-width heading line (一、… without punctuation) stands alone
     if (STARTS_POINT.test(curText) && !/[。，；：]/.test(curText)) continue;
+    // a section heading (一、 / （一）) with commas only: `三、开好专题民主生活会，认真开展批评和自我批评`
+    if (/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(curText) && !/[。；：！？]/.test(curText) && !/[，、]$/.test(curText)) continue;
+    // so does a title that happens to fill the line: no punctuation at all, ends with its genre noun
+    if (!/[。，；：、！？]/.test(curText) && TITLE_END.test(curText)) continue;
     // the line break and the padding around it: `座谈会 4` / `场` → `座谈会 4场`
     let s = cur.end;
     while (s > cur.start && /[ \u3000]/.test(text[s - 1]!)) s--;

@@ -6,6 +6,7 @@
  *     紧急程度 line (机密★1年 · 特急), a document number (云环党〔2023〕5号),
  *     a red-header issuer line (中共望川区教育局党组文件), a date line
  *     (2023年12月12日 · 二〇二三年十二月), a recipient line (市委： · 市审计局:),
+ *     an occasion line (——2024年12月26日在…常委会第二十四次会议上),
  *     a speaker line (…同志 · 党组成员、副局长　刘振宇), an attachment label (附件1).
  *  2. The first remaining line is the title when it reads like one: short, no
  *     sentence-final 。, or ending with a genre noun (总结/报告/材料/提纲/方案…).
@@ -42,6 +43,8 @@ const SKIP_LINE: Array<[string, RegExp]> = [
   ["date", /^[（(]?\s*([0-9０-９]{4}|[〇○零一二三四五六七八九十]{4})\s*年\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?\s*[）)]?$/],
   // 市委： · 市审计局: · 各党支部：
   ["recipient", /^[^，。；;！？]{1,30}[：:]$/],
+  // ——2018年11月22日在县第十八届人大常委会第二十四次会议上 (the occasion under a delivered report)
+  ["occasion", /^[—－-]{1,2}.{0,40}在.{2,60}(会议|大会|会|座谈会|仪式)上(的(讲话|报告|发言))?$/],
   // 附件1 · 附件：
   ["attachment", /^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$/],
 ];

@@ -15,6 +15,9 @@ describe("counts in the phrasing of published reports", () => {
     ["将问题纳入“七张问题清单”，逐项建立“三张单子”。", []],
     ["深入学习党的十九大和二十届三中全会精神。", []],
     ["开展谈心谈话36余人次。", [["talks", 36]]],
+    ["持续整改问题4个，部分整改的事项3项。", []],
+    ["巡察反馈问题四个方面共20条。", [["problems", 20]]],
+    ["关于省委巡视组反馈四个方面共20条问题整改情况的报告", [["problems", 20]]],
   ] as const)("%s", (text, expected) => {
     expect(facts(text)).toEqual(expected);
   });

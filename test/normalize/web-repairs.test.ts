@@ -126,3 +126,56 @@ describe("a clean document gets no web repair", () => {
     for (const k of ["furniture", "hardWraps", "lineSplits", "straySpaces", "digitPadding"]) expect(n.repairs[k] ?? 0, k).toBe(0);
   }, 60_000);
 });
+
+describe("title furniture", () => {
+  it("drops a page number or an upload date glued to the title", () => {
+    expect(clean(["2023年度组织生活会个人对照检查材料1", BODY].join("\n"))).toBe(["2023年度组织生活会个人对照检查材料", BODY].join("\n"));
+    expect(clean(["某局2023年工作总结2023-11-13 16:54", BODY].join("\n"))).toBe(["某局2023年工作总结", BODY].join("\n"));
+  });
+  it("keeps a year that belongs to the title", () => {
+    expect(findFurniture(["某局2023年工作总结", BODY].join("\n"))).toEqual([]);
+  });
+});
+
+/** What a PDF viewer's copy does to a paragraph: wrap at `cols` display columns, pad Latin numbers. */
+function viewerCopy(paragraphs: string[], cols: number): string {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const padded = p.replace(/(?<=[\u4e00-\u9fff，。“”（）：])(\d+)(?=[\u4e00-\u9fff，。“”（）])/g, " $1 ");
+    let cur = "";
+    let w = 0;
+    for (const tok of padded.match(/ \d+ |./gu) ?? []) {
+      const tw = [...tok].reduce((a, ch) => a + (ch.charCodeAt(0) < 0x80 ? 1 : 2), 0);
+      if (w + tw > cols) {
+        out.push(cur.trimEnd());
+        cur = tok.trimStart();
+        w = tw;
+      } else {
+        cur += tok;
+        w += tw;
+      }
+    }
+    if (cur) out.push(cur.trimEnd());
+  }
+  return out.join("\n") + "\n";
+}
+
+describe("a report copied out of a PDF viewer reads as the report", () => {
+  const docs = readdirSync(new URL("dev/", CORPUS))
+    .filter((f) => f.endsWith(".txt") && !f.includes("scraped"))
+    .map((f) => ({ f, text: read(`dev/${f}`).toString("utf8") }))
+    .filter((d) => !d.text.includes("\t"));
+  it.each(docs.map((d) => [d.f, d] as const))("finds the same title and headings in %s wrapped at 60 columns", async (_f, d) => {
+    const paragraphs = d.text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const [orig, copy] = await Promise.all([
+      analyzeBuffer(Buffer.from(d.text), d.f, { segmenter: "rs" }),
+      analyzeBuffer(Buffer.from(viewerCopy(paragraphs, 60)), d.f, { segmenter: "rs" }),
+    ]);
+    expect(copy.text.repairs.hardWraps).toBeGreaterThan(0);
+    expect(copy.title).toBe(orig.title);
+    const heads = (r: typeof orig) => r.sections.flatMap(function walk(s): string[] { return [`${s.level}${s.heading}`, ...s.children.flatMap(walk)]; });
+    const same = heads(copy).filter((h) => heads(orig).includes(h)).length;
+    // 0.85: the seed (a spun scraped copy with page markers `N、`) loses one heading of eight when wrapped too
+    expect(same / Math.max(1, heads(orig).length)).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
+});

@@ -61,3 +61,11 @@ describe("not a report", () => {
     expect(r.reportType?.id).toBe(d.gold.reportType);
   }, 60_000);
 });
+
+describe("title ranking on delivered reports", () => {
+  it("skips an occasion line standing above the title", async () => {
+    const { detectTitle } = await import("../../src/structure/title.js");
+    const text = "——2024年12月26日在某县人大常委会第二十四次会议上\n某县人民政府关于2023年度审计查出问题整改情况的报告\n受县人民政府委托，现将整改情况报告如下。";
+    expect(detectTitle(text, []).title).toBe("某县人民政府关于2023年度审计查出问题整改情况的报告");
+  });
+});

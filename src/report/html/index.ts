@@ -200,6 +200,8 @@ function documentSection(r: AnalysisResult, i: number, index: PathIndex = new Ma
     r.text.script === "traditional" ? "原文为繁体(已转简体)" : "",
     r.text.spun ? `疑似同义改写文本(已还原 ${restored} 处,悬停查看)` : "",
     r.checklist?.note ? e(r.checklist.note) : "",
+    webRepairNote(r.text.repairs),
+    r.status === "ok" && r.checklist === null && r.reportType?.id === "other" ? "未识别为报告,未按清单检查(可用 --type 指定类型)" : "",
   ]
     .filter(Boolean)
     .join(" · ");
@@ -276,6 +278,16 @@ ${keyCounts.map((k) => num(ok ? (r.counts.find((c) => c.kind === k)?.value ?? nu
 ${num(ok ? r.counts.length : null)}
 ${similarCell(r, index, threshold)}
 </tr>`;
+}
+
+/** What the web repairs did to a page or a copied text (README "Reports taken from the web"). */
+function webRepairNote(repairs: Record<string, number>): string {
+  const parts = [
+    repairs["furniture"] ? `去除网页杂项 ${repairs["furniture"]} 处(导航、发布信息、页码、推荐等)` : "",
+    repairs["hardWraps"] ? `重接硬换行 ${repairs["hardWraps"]} 处` : "",
+    repairs["lineSplits"] ? `整行正文按标题拆分 ${repairs["lineSplits"]} 处` : "",
+  ].filter(Boolean);
+  return parts.length ? `网页文本整理:${parts.join("、")}` : "";
 }
 
 export function formatHtml(results: AnalysisResult[], ctx: ReportContext): string {
