@@ -642,7 +642,6 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
     if (para && para.text) {
       const block: ParagraphBlock = { kind: "paragraph", text: normalizeSpaces(para.text), page: para.page };
       const look = paragraphLook(para, geom);
-      if (look.bold) block.bold = true;
       blocks.push(block);
       looks.push({ block, look });
     }
@@ -667,6 +666,7 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
     }
   }
   flush();
+  boldParagraphs(looks);
   headingSizes(looks, geom);
   return { blocks, repairs };
 }
@@ -704,6 +704,22 @@ function paragraphLook(p: OpenParagraph, g: BodyGeometry): ParagraphLook {
   return { bold: chars > 0 && boldChars >= chars * 0.9, size, centred, chars };
 }
 
+/**
+ * Whole-bold paragraphs get `bold`, as DOCX paragraphs whose runs are all
+ * bold do — unless most of the text is bold (a body set in 黑体 or a bold
+ * face): then weight tells nothing about headings.
+ */
+function boldParagraphs(looks: Array<{ block: ParagraphBlock; look: ParagraphLook }>): void {
+  let chars = 0;
+  let bold = 0;
+  for (const { look } of looks) {
+    chars += look.chars;
+    if (look.bold) bold += look.chars;
+  }
+  if (bold >= chars * 0.5) return;
+  for (const { block, look } of looks) if (look.bold) block.bold = true;
+}
+
 /** Longest paragraph whose type size alone can make it a heading. */
 const MAX_SIZED_HEADING = 60;
 
@@ -716,7 +732,9 @@ const MAX_SIZED_HEADING = 60;
  * a signature — and so is anything long enough to be prose.
  */
 function headingSizes(looks: Array<{ block: ParagraphBlock; look: ParagraphLook }>, g: BodyGeometry): void {
-  const larger = looks.filter(({ look }) => !look.centred && look.size >= g.size + 1 && look.chars <= MAX_SIZED_HEADING);
+  const larger = looks.filter(({ block, look }) => !look.centred && look.size >= g.size + 1 && look.chars >= 2 && look.chars <= MAX_SIZED_HEADING && !/[。！？!?；;]$/.test(block.text));
+  // Larger type on much of the page is no heading style (a misread body size, a cover page).
+  if (larger.length > Math.max(3, looks.length * 0.4)) return;
   const sizes = [...new Set(larger.map(({ look }) => Math.round(look.size)))].sort((a, b) => b - a);
   for (const { block, look } of larger) {
     const rounded = Math.round(look.size);

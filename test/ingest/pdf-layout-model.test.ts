@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readDocx } from "../../src/ingest/docx.js";
 import { isBoldFont, readPdf } from "../../src/ingest/pdf.js";
 import { columnRegions, findGutter, type ColumnItem } from "../../src/ingest/pdf-columns.js";
+import { layoutPages, type PdfTextItem } from "../../src/ingest/pdf-layout.js";
 import type { ParagraphBlock, RawDocument } from "../../src/model/document.js";
 
 const DIR = join(import.meta.dirname, "../../corpora/layout");
@@ -134,5 +135,55 @@ describe("column detection", () => {
   it("keeps a one-column page of prose as one region", () => {
     const items = Array.from({ length: 20 }, (_, k) => line(k, k % 4 === 0 ? 84 : 60, 540, 760 - k * 18));
     expect(findGutter(items)).toBeNull();
+  });
+});
+
+describe("layoutPages typography on positioned runs", () => {
+  // A page of 12 pt lines from x = 72 to 522; `indent` lines start two characters in.
+  const page = (lines: Array<{ text: string; indent?: boolean; bold?: boolean; size?: number; short?: boolean }>) => {
+    const items: PdfTextItem[] = lines.map((l, k) => {
+      const size = l.size ?? 12;
+      const x = l.indent ? 96 : 72;
+      const width = l.short ? l.text.length * size : 522 - x;
+      return { str: l.text, x, y: 780 - k * 18, width, size, font: l.bold ? "g_bold" : "g_reg", bold: l.bold === true };
+    });
+    return [{ number: 1, items }];
+  };
+  const body = "这是一段正文文字，用来占满整整一行的宽度，没有别的意思。";
+
+  it("breaks at a change of weight even where the heading line fills its width", () => {
+    const { blocks } = layoutPages(
+      page([
+        { text: "加强理论学习提升履职能力", indent: true, bold: true },
+        { text: body },
+        { text: body },
+        { text: "结束。", short: true },
+        { text: "改进工作作风密切联系群众", indent: true, bold: true },
+        { text: body, indent: true },
+        { text: "结束。", short: true },
+      ]),
+    );
+    const paras = blocks.map((b) => (b.kind === "paragraph" ? [b.text.slice(0, 6), b.bold === true] : null));
+    expect(paras).toEqual([
+      ["加强理论学习", true],
+      ["这是一段正文", false],
+      ["改进工作作风", true],
+      ["这是一段正文", false],
+    ]);
+  });
+
+  it("says nothing about weight when most of the text is bold", () => {
+    const { blocks } = layoutPages(
+      page([
+        { text: "加强理论学习提升履职能力", indent: true, bold: true, short: true },
+        { text: body, indent: true, bold: true },
+        { text: "结束。", short: true, bold: true },
+        { text: "改进工作作风密切联系群众", indent: true, bold: true, short: true },
+        { text: body, indent: true, bold: true },
+        { text: "结束。", short: true, bold: true },
+      ]),
+    );
+    expect(blocks.filter((b) => b.kind === "paragraph" && b.bold)).toHaveLength(0);
+    expect(blocks).toHaveLength(4);
   });
 });
