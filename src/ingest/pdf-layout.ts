@@ -584,12 +584,15 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
 
   // 2. Tables and lines per page, in stream order.
   const elements: Element[] = [];
+  let gutter: number | null = null;
   pageFrags.forEach((frags) => {
     const kept = frags.filter((f) => !removed.has(f));
     // A table the previous page ended with may go on at the top of this one.
     let continuing = elements[elements.length - 1]?.kind === "table";
     // Column by column on a two-column page; one region (the page) otherwise.
-    for (const region of columnRegions(kept)) {
+    const cols = columnRegions(kept, gutter);
+    gutter = cols.gutter;
+    for (const region of cols.regions) {
       const { tables, rest } = findTables(region.items, continuing);
       continuing = false;
       const lines = fragmentsToLines(rest, region.column ?? undefined);

@@ -117,7 +117,8 @@ describe("column detection", () => {
     const g = findGutter(items);
     expect(g).toBeGreaterThan(290);
     expect(g).toBeLessThan(310);
-    const regions = columnRegions(items);
+    const { regions, gutter } = columnRegions(items);
+    expect(gutter).toBe(g);
     expect(regions.map((r) => r.column?.index ?? null)).toEqual([null, 0, 1]);
     expect(regions[1]!.items.every((f) => f.x0 < 300)).toBe(true);
   });
@@ -129,7 +130,19 @@ describe("column detection", () => {
       items.push(line(k * 3 + 1, 100, 180 + (k % 3) * 30, 760 - k * 18, "问题描述"));
       items.push(line(k * 3 + 2, 330, 380 + (k % 4) * 25, 760 - k * 18, "年底前"));
     }
-    expect(columnRegions(items)).toHaveLength(1);
+    expect(columnRegions(items).regions).toHaveLength(1);
+  });
+
+  it("keeps the previous page's gutter on a last page with only a few lines per column", () => {
+    const items = [line(0, 60, 290, 760), line(1, 60, 200, 742), line(2, 310, 540, 760), line(3, 310, 420, 742)];
+    expect(findGutter(items)).toBeNull();
+    expect(columnRegions(items, 300).regions.map((r) => r.items.map((f) => f.order))).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    // a full-width page after a two-column one is not split
+    const wide = Array.from({ length: 6 }, (_, k) => line(k, 60, 540, 760 - k * 18));
+    expect(columnRegions(wide, 300).gutter).toBeNull();
   });
 
   it("keeps a one-column page of prose as one region", () => {
