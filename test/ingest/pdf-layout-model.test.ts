@@ -185,6 +185,19 @@ describe("layoutPages typography on positioned runs", () => {
     ]);
   });
 
+  it("finds the margin under short indented paragraphs whose last line fills the width", () => {
+    // Indented first lines (and indented headings) outnumber the lines at the margin.
+    const lines: Array<{ text: string; indent?: boolean; short?: boolean }> = [{ text: "一、基本情况", indent: true, short: true }];
+    for (let k = 0; k < 4; k++) {
+      lines.push({ text: `第${k + 1}段的第一行文字，从缩进两个字的位置开始写起来`, indent: true });
+      lines.push({ text: "这一行正好写满整行宽度并且以句号结尾。" });
+    }
+    lines.push({ text: "二、存在问题", indent: true, short: true });
+    lines.push({ text: "这一段只有一行。", indent: true, short: true });
+    const { blocks } = layoutPages(page(lines));
+    expect(blocks.map((b) => (b.kind === "paragraph" ? b.text.slice(0, 4) : ""))).toEqual(["一、基本", "第1段的", "第2段的", "第3段的", "第4段的", "二、存在", "这一段只"]);
+  });
+
   it("says nothing about weight when most of the text is bold", () => {
     const { blocks } = layoutPages(
       page([
