@@ -543,6 +543,10 @@ function continues(a: Line, b: Line, page: BodyGeometry): boolean {
   // A wrapped title: both lines centred, a size other than the body's — but
   // not a subtitle under it (`——在…会议上的发言`, `（2023年…）`).
   if (offBody && isCentered(a, ga) && isCentered(b, g)) return !/^[—–(（]/.test(b.text);
+  // A centred heading in the body size wrapped over two centred lines (the structure
+  // stage no longer joins a PDF heading's tail): both lines inset on both sides.
+  const inset = (l: Line, m: BodyGeometry): boolean => isCentered(l, m) && l.x0 > m.left + 2 * l.size && l.x1 < m.right - 2 * l.size;
+  if (inset(a, ga) && inset(b, g) && !TERMINAL_RE.test(a.text) && !/^[—–(（]/.test(b.text)) return true;
   // First-line indent (two characters in 公文), or a centred/right-aligned line.
   if (b.x0 > g.left + 1.0 * size) return false;
   // The previous line stops short of the right margin: its paragraph ended.

@@ -198,6 +198,22 @@ describe("layoutPages typography on positioned runs", () => {
     expect(blocks.map((b) => (b.kind === "paragraph" ? b.text.slice(0, 4) : ""))).toEqual(["一、基本", "第1段的", "第2段的", "第3段的", "第4段的", "二、存在", "这一段只"]);
   });
 
+  it("joins a centred body-size heading wrapped over two centred lines", () => {
+    const body = (k: number, x: number): PdfTextItem => ({ str: "这是一段正文文字，用来占满整整一行的宽度，没有别的意思", x, y: 780 - k * 18, width: 522 - x, size: 12, font: "g", bold: false });
+    const items: PdfTextItem[] = [
+      body(0, 96),
+      body(1, 72),
+      { str: "结束。", x: 72, y: 780 - 2 * 18, width: 36, size: 12, font: "g", bold: false },
+      { str: "第二部分关于进一步加强和改进机关作风建设的", x: 165, y: 780 - 3 * 18, width: 264, size: 12, font: "g", bold: false },
+      { str: "若干思考", x: 273, y: 780 - 4 * 18, width: 48, size: 12, font: "g", bold: false },
+      body(5, 96),
+      body(6, 72),
+      { str: "结束。", x: 72, y: 780 - 7 * 18, width: 36, size: 12, font: "g", bold: false },
+    ];
+    const { blocks } = layoutPages([{ number: 1, items }]);
+    expect(blocks.map((b) => (b.kind === "paragraph" ? b.text : ""))).toContain("第二部分关于进一步加强和改进机关作风建设的若干思考");
+  });
+
   it("says nothing about weight when most of the text is bold", () => {
     const { blocks } = layoutPages(
       page([
