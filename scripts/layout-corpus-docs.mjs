@@ -396,4 +396,37 @@ export const DOCS = [
       ["sign", "2023年10月20日"],
     ],
   },
+
+  // ─── 12. two levels of bold headings, no numbers, one type size ───
+  {
+    name: "layout-bold-two-level-personal",
+    notes:
+      "个人对照检查材料 whose headings carry no number: group headings in bold 黑体-like type and sub-headings in bold body type, both in the body size; each sub-heading followed by one paragraph. Only weight and the order of lines mark the levels.",
+    reportType: "democratic-life",
+    layout: { indent: "para", headings: "bold", txt: false },
+    counts: [],
+    missing: ["previous.rectification"],
+    paras: [
+      ["title", "专题组织生活会个人检视剖析材料"],
+      ["p", "按照支部的安排，会前我认真学习了规定篇目，通过个别访谈、谈心谈话等方式广泛听取同志们的意见，结合思想和工作实际进行了深刻检视，现剖析如下。"],
+      ["h1", "检视查摆的主要问题", "problems"],
+      ["sub", "学习的深度还不够", "problems", "problems"],
+      ["p", "学习多停留在读原文、记笔记上，联系实际深入思考不够，用理论指导业务工作的自觉性不强。"],
+      ["sub", "服务群众的意识不够强", "problems", "problems"],
+      ["p", "办理群众来信来访时有时只注重程序，和群众交流沟通不够耐心细致，解释政策不够通俗易懂。"],
+      ["sub", "开拓创新的办法不多", "problems", "problems"],
+      ["p", "习惯于按老办法、老经验处理问题，对新情况新问题研究不深，工作上缺少新思路新举措。"],
+      ["h1", "问题产生的根源", "causes"],
+      ["sub", "党性锻炼有所放松", "causes", "causes"],
+      ["p", "认为自己是老党员，平时对党性修养的要求有所降低，缺少经常性的自我反省和自我检查。"],
+      ["sub", "群众观念有所淡化", "causes", "causes"],
+      ["p", "把服务群众当作一般性的工作任务，没有真正站在群众的角度想问题、办事情。"],
+      ["h1", "整改方向和措施", "measures"],
+      ["sub", "学深悟透筑牢根基", "measures", "measures"],
+      ["p", "每周安排半天集中自学，每月撰写一篇学习心得，做到学有所思、学有所用。"],
+      ["sub", "真心实意服务群众", "measures", "measures"],
+      ["p", "主动下沉一线接待来访群众，用群众听得懂的话解释政策，做到件件有回音。"],
+      ["sign", "2023年12月20日"],
+    ],
+  },
 ];

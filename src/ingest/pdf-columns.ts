@@ -114,9 +114,9 @@ export function findGutter<T extends ColumnItem>(items: T[]): number | null {
  * Splits a page's fragments into regions in reading order (see the header).
  * Items keep their objects; their `order` is left as it was.
  */
-export function columnRegions<T extends ColumnItem>(items: T[]): Region<T>[] {
-  const gutter = findGutter(items);
-  if (gutter === null) return [{ items, column: null }];
+export function columnRegions<T extends ColumnItem>(items: T[], previousGutter: number | null = null): { regions: Region<T>[]; gutter: number | null } {
+  const gutter = findGutter(items) ?? keepsGutter(items, previousGutter);
+  if (gutter === null) return { regions: [{ items, column: null }], gutter: null };
   // Full-width items (crossing the gutter) cut the page into horizontal stretches.
   const spans = items.filter((f) => f.x0 < gutter && f.x1 > gutter);
   const cuts = [...new Set(spans.map((f) => f.y))].sort((a, b) => b - a);
@@ -158,5 +158,20 @@ export function columnRegions<T extends ColumnItem>(items: T[]): Region<T>[] {
       if (col.length) regions.push({ items: col.sort(byOrder), column: boxes[c as 0 | 1] });
     });
   }
-  return regions;
+  return { regions, gutter };
+}
+
+/**
+ * The last page of a two-column document often holds only a few lines per
+ * column — too few for findGutter to trust. The previous page's gutter is kept
+ * when this page has text on both sides of it and (almost) nothing crosses it.
+ */
+function keepsGutter<T extends ColumnItem>(items: T[], gutter: number | null): number | null {
+  if (gutter === null) return null;
+  const text = items.filter((f) => f.text.replace(/\s/g, "").length >= 2);
+  const crossing = text.filter((f) => f.x0 < gutter && f.x1 > gutter).length;
+  const left = text.filter((f) => f.x1 <= gutter).length;
+  const right = text.filter((f) => f.x0 >= gutter).length;
+  if (left < 2 || right < 2 || crossing > Math.max(2, Math.floor(text.length * 0.12))) return null;
+  return gutter;
 }

@@ -543,6 +543,10 @@ function continues(a: Line, b: Line, page: BodyGeometry): boolean {
   // A wrapped title: both lines centred, a size other than the body's — but
   // not a subtitle under it (`——在…会议上的发言`, `（2023年…）`).
   if (offBody && isCentered(a, ga) && isCentered(b, g)) return !/^[—–(（]/.test(b.text);
+  // A centred heading in the body size wrapped over two centred lines (the structure
+  // stage no longer joins a PDF heading's tail): both lines inset on both sides.
+  const inset = (l: Line, m: BodyGeometry): boolean => isCentered(l, m) && l.x0 > m.left + 2 * l.size && l.x1 < m.right - 2 * l.size;
+  if (inset(a, ga) && inset(b, g) && !TERMINAL_RE.test(a.text) && !/^[—–(（]/.test(b.text)) return true;
   // First-line indent (two characters in 公文), or a centred/right-aligned line.
   if (b.x0 > g.left + 1.0 * size) return false;
   // The previous line stops short of the right margin: its paragraph ended.
@@ -584,12 +588,15 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
 
   // 2. Tables and lines per page, in stream order.
   const elements: Element[] = [];
+  let gutter: number | null = null;
   pageFrags.forEach((frags) => {
     const kept = frags.filter((f) => !removed.has(f));
     // A table the previous page ended with may go on at the top of this one.
     let continuing = elements[elements.length - 1]?.kind === "table";
     // Column by column on a two-column page; one region (the page) otherwise.
-    for (const region of columnRegions(kept)) {
+    const cols = columnRegions(kept, gutter);
+    gutter = cols.gutter;
+    for (const region of cols.regions) {
       const { tables, rest } = findTables(region.items, continuing);
       continuing = false;
       const lines = fragmentsToLines(rest, region.column ?? undefined);
@@ -642,7 +649,6 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
     if (para && para.text) {
       const block: ParagraphBlock = { kind: "paragraph", text: normalizeSpaces(para.text), page: para.page };
       const look = paragraphLook(para, geom);
-      if (look.bold) block.bold = true;
       blocks.push(block);
       looks.push({ block, look });
     }
@@ -667,6 +673,7 @@ export function layoutPages(pages: PdfPage[]): LayoutResult {
     }
   }
   flush();
+  boldParagraphs(looks);
   headingSizes(looks, geom);
   return { blocks, repairs };
 }
@@ -704,6 +711,22 @@ function paragraphLook(p: OpenParagraph, g: BodyGeometry): ParagraphLook {
   return { bold: chars > 0 && boldChars >= chars * 0.9, size, centred, chars };
 }
 
+/**
+ * Whole-bold paragraphs get `bold`, as DOCX paragraphs whose runs are all
+ * bold do — unless most of the text is bold (a body set in 黑体 or a bold
+ * face): then weight tells nothing about headings.
+ */
+function boldParagraphs(looks: Array<{ block: ParagraphBlock; look: ParagraphLook }>): void {
+  let chars = 0;
+  let bold = 0;
+  for (const { look } of looks) {
+    chars += look.chars;
+    if (look.bold) bold += look.chars;
+  }
+  if (bold >= chars * 0.5) return;
+  for (const { block, look } of looks) if (look.bold) block.bold = true;
+}
+
 /** Longest paragraph whose type size alone can make it a heading. */
 const MAX_SIZED_HEADING = 60;
 
@@ -716,7 +739,9 @@ const MAX_SIZED_HEADING = 60;
  * a signature — and so is anything long enough to be prose.
  */
 function headingSizes(looks: Array<{ block: ParagraphBlock; look: ParagraphLook }>, g: BodyGeometry): void {
-  const larger = looks.filter(({ look }) => !look.centred && look.size >= g.size + 1 && look.chars <= MAX_SIZED_HEADING);
+  const larger = looks.filter(({ block, look }) => !look.centred && look.size >= g.size + 1 && look.chars >= 2 && look.chars <= MAX_SIZED_HEADING && !/[。！？!?；;]$/.test(block.text));
+  // Larger type on much of the page is no heading style (a misread body size, a cover page).
+  if (larger.length > Math.max(3, looks.length * 0.4)) return;
   const sizes = [...new Set(larger.map(({ look }) => Math.round(look.size)))].sort((a, b) => b - a);
   for (const { block, look } of larger) {
     const rounded = Math.round(look.size);

@@ -28,7 +28,7 @@ import type { Span } from "../model/document.js";
 import { matchBareNumeral, matchHeadingMarker, matchPointMarker, type HeadingFamily, CANONICAL_RANK, LOW_FAMILIES } from "./markers.js";
 import { lexiconScores } from "./roles.js";
 import { unitSpan, type Unit } from "./units.js";
-import { unmarkedGroups, unmarkedSubheadingRuns } from "./unmarked-runs.js";
+import { boldGroups, unmarkedGroups, unmarkedSubheadingRuns } from "./unmarked-runs.js";
 
 export interface HeadingCandidate {
   /** Family key used to build levels: a HeadingFamily, `style-N`, `shi-lead` or `unmarked`. */
@@ -140,6 +140,7 @@ export function detectHeadings(units: Unit[], options: Options): HeadingCandidat
 
   // 5. Unmarked standalone lines: whole-bold short paragraphs (DOCX), then plain ones.
   boldLines(units, found, eligible);
+  boldGroups(units, found, eligible);
   // Two levels of unmarked lines (a group heading right above its first sub-heading) first.
   unmarkedGroups(units, found, eligible);
   unmarkedLines(units, found, eligible);

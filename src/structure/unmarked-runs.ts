@@ -103,7 +103,14 @@ export function unmarkedSubheadingRuns(units: Unit[], found: Array<HeadingCandid
 /** Lexicon weight at which a heading names its section type (role-lexicon.yaml: 5–8). */
 const NAMING_WEIGHT = 5;
 
-/** The section type a heading names (存在的不足 → problems), or null. */
+/**
+ * The section types that close a group of sub-headings when a line names them
+ * (`存在的不足`, `原因分析`, `下一步打算`). Not learning or achievements: a
+ * sub-heading `持续加强理论学习` under a plan names learning and is still a step.
+ */
+const CLOSING_ROLES: ReadonlySet<string> = new Set(["problems", "causes", "measures", "next-steps", "analysis"]);
+
+/** The section type a heading names (存在的不足 → problems) if it is one that closes a group, or null. */
 function namedRole(text: string): string | null {
   let best: string | null = null;
   let bestV = NAMING_WEIGHT - 0.001;
@@ -113,7 +120,7 @@ function namedRole(text: string): string | null {
       bestV = v;
     }
   }
-  return best;
+  return best && CLOSING_ROLES.has(best) ? best : null;
 }
 
 /** A short unmarked line: 4–30 characters, no clause or sentence end, no marker, no date. */
@@ -184,5 +191,43 @@ export function unmarkedGroups(units: Unit[], found: Array<HeadingCandidate | nu
   for (const g of groups) {
     mark(g.head, "unmarked", CANONICAL_RANK["cn-dun"]);
     for (const s of g.subs) mark(s, "unmarked-sub", CANONICAL_RANK["cn-paren"] + 0.7);
+  }
+}
+
+/**
+ * Two levels of bold headings of one size (a PDF or DOCX whose headings are
+ * bold body-size type, no numbers): a bold line right above a bold
+ * sub-heading is a group heading (`bold-group`, one level up). After a group
+ * heading, a bold line that names another section type than the group's
+ * (`存在的不足` after `主要工作完成情况`) is a group heading too, back at the
+ * top level. Runs after headings.ts's boldLines, which found the sub-headings.
+ */
+export function boldGroups(units: Unit[], found: Array<HeadingCandidate | null>, eligible: (i: number) => boolean): void {
+  const boldShort = (i: number): boolean => {
+    const u = units[i];
+    if (!u || !u.block?.bold || !u.wholeLine || !eligible(i)) return false;
+    const t = u.text;
+    if (t.length < 4 || t.length > 30 || SENTENCE_PUNCT.test(t) || /[：:，,、]$/.test(t) || /[\u3000\t]/.test(t)) return false;
+    return !matchHeadingMarker(t, 0) && !matchPointMarker(t, 0);
+  };
+  const mark = (i: number): void => {
+    const u = units[i]!;
+    found[i] = { family: "bold-group", rank: CANONICAL_RANK["cn-dun"] + 0.4, ordinal: 0, marker: "", text: u.text.trim(), span: [u.start, u.end], headingSpan: [u.start, u.end], runIn: false, unit: i, lastUnit: i };
+  };
+  let groupRole: string | null | undefined;
+  for (let i = 0; i < units.length; i++) {
+    const f = found[i];
+    if (!f && boldShort(i) && found[i + 1]?.family === "bold" && units[i + 1]!.start - units[i]!.end <= 8) {
+      mark(i);
+      groupRole = namedRole(units[i]!.text);
+      continue;
+    }
+    if (f?.family === "bold" && groupRole !== undefined) {
+      const named = namedRole(units[i]!.text);
+      if (named && named !== groupRole) {
+        mark(i);
+        groupRole = named;
+      }
+    } else if (f && f.family !== "bold" && f.family !== "bold-group") groupRole = undefined;
   }
 }

@@ -104,3 +104,30 @@ describe("two levels of unmarked headings in plain text", () => {
     expect(doc.sections.map((s) => `${s.heading}:${s.children.length}`)).toEqual(["主要工作完成情况:3", "存在的不足:0"]);
   });
 });
+
+describe("two levels of bold headings of one size", () => {
+  it("takes a bold line right above a bold sub-heading as its group heading", () => {
+    const lines = [
+      "专题组织生活会个人检视剖析材料",
+      "按照支部的安排，会前我认真学习了规定篇目，广泛听取同志们的意见，现剖析如下。",
+      "检视查摆的主要问题",
+      "学习的深度还不够",
+      BODY[0],
+      "服务群众的意识不够强",
+      BODY[1],
+      "问题产生的根源",
+      "党性锻炼有所放松",
+      BODY[2],
+      "群众观念有所淡化",
+      BODY[0],
+    ];
+    const bold: Record<number, { bold: true }> = {};
+    [2, 3, 5, 7, 8, 10].forEach((k) => (bold[k] = { bold: true }));
+    const doc = newWorkingDocument({ path: "x.pdf", format: "pdf", bytes: 0, sha256: "", pages: null }, docFrom(lines.join("\n"), bold));
+    buildStructure(doc);
+    expect(doc.sections.map((s) => [s.heading, s.role, s.children.map((c) => c.heading)])).toEqual([
+      ["检视查摆的主要问题", "problems", ["学习的深度还不够", "服务群众的意识不够强"]],
+      ["问题产生的根源", "causes", ["党性锻炼有所放松", "群众观念有所淡化"]],
+    ]);
+  });
+});
