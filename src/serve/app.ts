@@ -27,7 +27,7 @@ import { Auth, hostName, isLoopbackHost } from "./auth.js";
 import { availableDownloads, contentTypeOf, findDownload, renderDownload, withoutText } from "./downloads.js";
 import { ServeError, errorBody } from "./errors.js";
 import { PAGE_CSS, PAGE_HTML, PAGE_JS } from "./page.js";
-import { Runner, type DocumentEvent } from "./runner.js";
+import { Runner, type BatchRunner, type DocumentEvent } from "./runner.js";
 import { Store, type BatchRow } from "./store.js";
 import { pinnedOf, receiveUpload, release, type UploadLimits } from "./uploads.js";
 
@@ -41,6 +41,8 @@ export interface ServeOptions {
   queueLimit: number;
   /** Analysis options (concurrency, timeout, heap limit …), as for the CLI. */
   batch: BatchOptions;
+  /** Runs the analysis elsewhere (serve --redis: the distributed queue) instead of local worker threads. */
+  run?: BatchRunner;
   /** Trust X-Forwarded-* from a reverse proxy (Secure cookie behind HTTPS, client addresses). */
   trustProxy: boolean;
   log?: (message: string) => void;
@@ -338,6 +340,7 @@ export async function buildApp(options: ServeOptions): Promise<{ app: FastifyIns
     batch: { timeoutMs: DEFAULT_TIMEOUT_MS, ...options.batch, concurrency, maxBytes: options.limits.maxBytes },
     limit: options.queueLimit,
     chunkSize: Math.max(8, concurrency * 16),
+    ...(options.run ? { run: options.run } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const app = Fastify({ logger: false, trustProxy: options.trustProxy, bodyLimit: 64 * 1024 });

@@ -8,6 +8,9 @@ import { join, resolve } from "node:path";
 import type { BatchOptions } from "../batch/pool.js";
 import { DEFAULT_DATA_DIR, DEFAULT_LIMITS, DEFAULT_QUEUE_LIMIT, checkExposure, startServer } from "./app.js";
 import type { UploadLimits } from "./uploads.js";
+import type { BatchRunner } from "./runner.js";
+import { checkQueueOptions, connectionLine } from "../cli/queue.js";
+import { DEFAULT_QUEUE_NAME, redactRedisUrl } from "../queue/protocol.js";
 
 export interface ServeCommandOptions {
   host: string;
@@ -15,6 +18,8 @@ export interface ServeCommandOptions {
   data?: string;
   token?: string;
   redis?: string;
+  /** Queue name with --redis (default report-check); the workers must listen on the same one. */
+  queue?: string;
   maxFiles?: number;
   maxBatchBytes?: number;
   maxZipBytes?: number;
@@ -32,10 +37,8 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
   };
   // An empty variable counts as unset (a blank `REPORT_CHECK_TOKEN=` in a service file must not pass for a token).
   const token = o.token ?? (process.env["REPORT_CHECK_TOKEN"] || null);
-  if (o.redis) {
-    // The distributed workers (src/queue) are another module; this build runs on local worker threads only.
-    return fail("--redis 需要分布式队列模块(src/queue),此版本未包含。请去掉 --redis,用本机工作线程运行(--concurrency 调整线程数)。");
-  }
+  const queueProblem = checkQueueOptions(o);
+  if (queueProblem) return fail(queueProblem);
   const refused = checkExposure(o.host, token);
   if (refused) return fail(refused);
   const dataDir = resolve(o.data ?? DEFAULT_DATA_DIR);
@@ -47,6 +50,19 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
     maxZipEntries: o.maxZipEntries ?? DEFAULT_LIMITS.maxZipEntries,
   };
   const log = (m: string): void => void process.stderr.write(`${new Date().toISOString()} ${m}\n`);
+  let run: BatchRunner | undefined;
+  if (o.redis) {
+    // The queue's library entry point, loaded only here: a local server never loads BullMQ.
+    const { runQueueEntries } = await import("../index.js");
+    const redis = o.redis;
+    run = (files, options) =>
+      runQueueEntries(files, {
+        ...options,
+        redis,
+        ...(o.queue ? { queue: o.queue } : {}),
+        onConnection: (e) => log(connectionLine(e, redis).trimEnd()),
+      });
+  }
   let server;
   try {
     server = await startServer({
@@ -58,6 +74,7 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
       queueLimit: o.queueLimit ?? DEFAULT_QUEUE_LIMIT,
       // Identical uploads (the same bytes) are not analysed twice; the cache lives with the history.
       batch: { ...batch, cacheDir: batch.cacheDir ?? join(dataDir, "cache") },
+      ...(run ? { run } : {}),
       trustProxy: !!o.trustProxy,
       log,
     });
@@ -71,6 +88,7 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
   if (!o.quiet) {
     process.stdout.write(`数据目录:${dataDir}\n`);
     if (token) process.stdout.write("已启用访问令牌:浏览器首次打开时需输入令牌;API 请求需带 Authorization: Bearer <令牌>。\n");
+    if (o.redis) process.stdout.write(`文档由工作机分析:Redis ${redactRedisUrl(o.redis)},队列 ${o.queue ?? DEFAULT_QUEUE_NAME}(工作机运行 report-check worker --redis …)。\n`);
     if (server.resumed) process.stdout.write(`继续分析上次停止时未完成的 ${server.resumed} 份文档。\n`);
     process.stdout.write("按 Ctrl-C 停止。\n");
   }

@@ -12,6 +12,10 @@
  * fifty. The queue lives in memory and in the database: on start, `resume()`
  * re-queues every document of an unfinished batch that has no result yet;
  * a batch whose stored file is gone is marked interrupted instead.
+ *
+ * With `run` (serve --redis) the chunks go to that runner instead — the
+ * queue's `runQueueEntries`, same contract as runBatch — and no local threads
+ * are started; storing, events, limits and resume stay as they are.
  */
 import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
@@ -40,6 +44,9 @@ export interface DocumentEvent {
   batchStatus: string;
 }
 
+/** runBatch's contract: one result per file, in input order, with the same callbacks. */
+export type BatchRunner = (files: FileEntry[], options: BatchOptions) => AsyncGenerator<AnalysisResult>;
+
 export interface RunnerOptions {
   /** Options of the analysis itself (concurrency, time limit, heap limit, max bytes …). */
   batch: BatchOptions;
@@ -47,6 +54,8 @@ export interface RunnerOptions {
   limit: number;
   /** Most documents handed to one runBatch call. */
   chunkSize: number;
+  /** Replaces the local worker threads (the distributed queue); unset = runBatch on this machine. */
+  run?: BatchRunner;
   /** Where a failure of the runner itself is reported (never a document's failure: that is a result). */
   log?: (message: string) => void;
 }
@@ -138,7 +147,8 @@ export class Runner extends EventEmitter {
 
   private async loop(): Promise<void> {
     const signal = this.controller.signal;
-    this.pool ??= createWorkerPool({
+    const run = this.options.run;
+    this.pool ??= run ? Promise.resolve(null) : createWorkerPool({
       ...(this.options.batch.concurrency !== undefined ? { concurrency: this.options.batch.concurrency } : {}),
       ...(this.options.batch.workerHeapMb !== undefined ? { workerHeapMb: this.options.batch.workerHeapMb } : {}),
     });
@@ -147,6 +157,7 @@ export class Runner extends EventEmitter {
       const chunk = this.queue.splice(0, this.options.chunkSize);
       this.inFlight = chunk.length;
       const entries: FileEntry[] = chunk.map((j) => ({ path: this.store.blobPath(j.sha256), displayPath: j.name }));
+      const settled = new Set<number>();
       const batch: BatchOptions = {
         ...this.options.batch,
         // The HTML report highlights the text; the API strips it again.
@@ -165,6 +176,7 @@ export class Runner extends EventEmitter {
         },
         onSettled: (result, i) => {
           const job = chunk[i]!;
+          settled.add(i);
           this.inFlight--;
           try {
             if (this.store.saveResult(job.batchId, job.idx, result)) {
@@ -178,9 +190,14 @@ export class Runner extends EventEmitter {
       };
       try {
         // Results are stored in onSettled (completion order); the ordered stream is only drained.
-        for await (const _ of runBatch(entries, batch)) void _;
+        for await (const _ of (run ?? runBatch)(entries, batch)) void _;
       } catch (e) {
         this.options.log?.(`分析队列出错:${e instanceof Error ? e.message : String(e)}`);
+        // Redis unreachable for longer than the queue waits: the documents without a result are tried
+        // again (each try waits that long first), so a Redis restart does not need a server restart.
+        if (e instanceof Error && e.name === "QueueUnavailableError" && !signal.aborted) {
+          this.queue.unshift(...chunk.filter((j, i) => !settled.has(i) && this.store.getBatch(j.batchId)));
+        }
       } finally {
         this.inFlight = 0;
       }

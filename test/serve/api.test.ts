@@ -306,7 +306,7 @@ describe("report-check serve: API", () => {
 });
 
 describe("report-check serve: access", () => {
-  it("refuses to start on 0.0.0.0 without a token, with a short token, on a data folder in use, or with --redis in this build", async () => {
+  it("refuses to start on 0.0.0.0 without a token, with a short token, on a data folder in use, or with a malformed --redis / --queue", async () => {
     const dir = tempDir();
     const open = await refusedServe(["--host", "0.0.0.0", "--data", dir]);
     expect(open.code).toBe(2);
@@ -317,9 +317,12 @@ describe("report-check serve: access", () => {
     const second = await refusedServe(["--data", data]);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain("另一个");
-    const redis = await refusedServe(["--data", dir, "--redis", "redis://127.0.0.1:6379"]);
+    const redis = await refusedServe(["--data", dir, "--redis", "http://127.0.0.1:6379"]);
     expect(redis.code).toBe(2);
-    expect(redis.stderr).toContain("--redis");
+    expect(redis.stderr).toContain("redis://");
+    const queue = await refusedServe(["--data", dir, "--redis", "redis://127.0.0.1:6379", "--queue", "a b"]);
+    expect(queue.code).toBe(2);
+    expect(queue.stderr).toContain("队列名");
     rmSync(dir, { recursive: true, force: true });
   }, 300_000);
 
