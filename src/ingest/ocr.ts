@@ -50,6 +50,8 @@ export interface OcrTuning {
   /** Pages whose kept lines average below this (0–100) get an OCR_LOW_CONFIDENCE warning. */
   lowPageConfidence: number;
   render: RenderOptions;
+  /** Extra tesseract parameters (set once when the worker starts). */
+  params?: Record<string, string>;
 }
 
 export const DEFAULT_TUNING: OcrTuning = {
@@ -82,7 +84,7 @@ function modelDir(model: OcrTuning["model"]): string {
  * start is forgotten so the next document tries again.
  */
 async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
-  const key = `${tuning.model}|${tuning.psm}`;
+  const key = `${tuning.model}|${tuning.psm}|${JSON.stringify(tuning.params ?? {})}`;
   if (slot && slot.key !== key) await terminateOcr();
   if (!slot) {
     const worker = (async () => {
@@ -103,6 +105,7 @@ async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
         // tesseract's own diagnostics ("Detected 68 diacritics") go to its debug
         // file, here /dev/null inside the wasm file system, not to our stderr
         debug_file: "/dev/null",
+        ...(tuning.params ?? {}),
       });
       threadOf(w)?.unref?.();
       return w;
