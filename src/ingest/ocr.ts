@@ -22,7 +22,10 @@
  * LSTM) on error rate (CER 0.17 % / 0.72 % against 0.46 % / 0.94 %) at about
  * the same speed per page, and starts in 0.9 s instead of 2.5 s with ~180 MB
  * less memory; page segmentation 4 (one column) equals 3 (auto) on these
- * pages; the scan's own resolution beat re-rendering at 150 or 300 dpi.
+ * pages; the scan's own resolution beat re-rendering at 150 or 300 dpi, and
+ * averaging the scan down to 120 dpi and cropping it to its ink (./ocr-image.ts)
+ * beat both on error rate (0.17 % / 0.33 % instead of 0.17 % / 0.66 %) for
+ * 3–18 % less CPU.
  *
  * Nothing is downloaded at run time: the model is read from node_modules
  * (`langPath` + `gzip`, `cacheMethod: "none"` so no cache file is written
