@@ -43,6 +43,8 @@ export interface ServeOptions {
   batch: BatchOptions;
   /** Runs the analysis elsewhere (serve --redis: the distributed queue) instead of local worker threads. */
   run?: BatchRunner;
+  /** Share of a document's text found in another one that makes a copied-text warning (default DEFAULT_COPY_THRESHOLD). */
+  copyThreshold?: number;
   /** Trust X-Forwarded-* from a reverse proxy (Secure cookie behind HTTPS, client addresses). */
   trustProxy: boolean;
   log?: (message: string) => void;
@@ -333,7 +335,11 @@ export interface RunningServer {
 }
 
 export async function buildApp(options: ServeOptions): Promise<{ app: FastifyInstance; store: Store; runner: Runner }> {
-  const store = new Store(resolve(options.dataDir));
+  const store = new Store(resolve(options.dataDir), {
+    // As the CLI: copy detection unless the analysis was told not to fingerprint (--no-copy-check).
+    copyCheck: options.batch.fingerprint === true,
+    ...(options.copyThreshold !== undefined ? { copyThreshold: options.copyThreshold } : {}),
+  });
   const auth = new Auth(options.token);
   const concurrency = options.batch.concurrency ?? availableParallelism();
   const runner = new Runner(store, {

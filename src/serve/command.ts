@@ -27,6 +27,8 @@ export interface ServeCommandOptions {
   queueLimit?: number;
   trustProxy?: boolean;
   quiet?: boolean;
+  /** --copy-threshold (a common analysis option). */
+  copyThreshold?: number;
 }
 
 /** Returns the exit code: 0 after a clean stop, 2 when the server could not start. */
@@ -75,6 +77,7 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
       // Identical uploads (the same bytes) are not analysed twice; the cache lives with the history.
       batch: { ...batch, cacheDir: batch.cacheDir ?? join(dataDir, "cache") },
       ...(run ? { run } : {}),
+      ...(o.copyThreshold !== undefined ? { copyThreshold: o.copyThreshold } : {}),
       trustProxy: !!o.trustProxy,
       log,
     });

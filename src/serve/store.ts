@@ -18,6 +18,9 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import type { AnalysisResult } from "../model/document.js";
+import { SimilarityCollector, withoutFingerprint } from "../similar/batch.js";
+import { DEFAULT_COPY_THRESHOLD } from "../similar/index.js";
+import { withSimilar } from "../similar/apply.js";
 
 export type BatchStatus = "queued" | "running" | "done" | "interrupted";
 export type DocumentState = "queued" | "running" | "done";
@@ -169,7 +172,14 @@ export class Store {
   /** Hashes of uploads in progress: stored, not yet in a batch; a concurrent delete must not remove them. */
   private readonly pins = new Map<string, number>();
 
-  constructor(readonly dataDir: string) {
+  /**
+   * `copyCheck`: run the CLI's batch step (copy detection: `similar` and the `quality.copied-text`
+   * warnings) over a batch's results once the last one is in, so the API gives what `analyze` gives.
+   */
+  constructor(
+    readonly dataDir: string,
+    private readonly options: { copyCheck?: boolean; copyThreshold?: number } = {},
+  ) {
     mkdirSync(dataDir, { recursive: true });
     claimDataDir(dataDir);
     this.filesDir = join(dataDir, "files");
@@ -251,9 +261,21 @@ export class Store {
     }));
   }
 
-  /** The batch's results in document order (with text; callers strip it where needed). */
+  /**
+   * The batch's results in document order (with text; callers strip it where needed). Never with
+   * the internal fingerprint: a running batch's results still carry it until the batch step.
+   */
   results(batchId: string): AnalysisResult[] {
+    return this.storedResults(batchId).map(withoutFingerprint);
+  }
+
+  private storedResults(batchId: string): AnalysisResult[] {
     return (this.db.prepare("SELECT json FROM results WHERE batch_id = ? ORDER BY idx").all(batchId) as Array<{ json: string }>).map((r) => JSON.parse(r.json) as AnalysisResult);
+  }
+
+  /** Replaces the stored JSON of a result that exists (its status, pass and error code do not change). */
+  rewriteResult(batchId: string, idx: number, result: AnalysisResult): boolean {
+    return this.db.prepare("UPDATE results SET json = ? WHERE batch_id = ? AND idx = ?").run(JSON.stringify(result), batchId, idx).changes === 1;
   }
 
   /** Documents still waiting for a result in batches that are not finished, oldest batch first. */
@@ -269,7 +291,9 @@ export class Store {
 
   /** Batches left queued/running by a stop whose documents are all done already: close them. */
   closeFinished(): void {
-    for (const b of this.db.prepare("SELECT id FROM batches WHERE status IN ('queued', 'running')").all() as Array<{ id: string }>) this.finishIfComplete(b.id);
+    for (const b of this.db.prepare("SELECT id FROM batches WHERE status IN ('queued', 'running')").all() as Array<{ id: string }>) {
+      this.db.transaction(() => this.finishIfComplete(b.id))();
+    }
   }
 
   markRunning(batchId: string, idx: number): void {
@@ -300,8 +324,36 @@ export class Store {
   private finishIfComplete(batchId: string): void {
     const b = this.getBatch(batchId);
     if (b && b.done >= b.total && b.status !== "done" && b.status !== "interrupted") {
+      // In the same transaction as the last result: a stop can never leave a done batch without its batch step.
+      this.batchStep(batchId);
       this.db.prepare("UPDATE batches SET status = 'done', finished_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
     }
+  }
+
+  /**
+   * The CLI's batch step over the finished batch, in input order: copy detection (SimilarityCollector,
+   * then withSimilar at the server's threshold) and the fingerprints dropped from the stored results.
+   * Results without a fingerprint (an error, or a queue worker that sent none) get `similar: []`.
+   */
+  private batchStep(batchId: string): void {
+    const rows = this.db.prepare("SELECT idx, json FROM results WHERE batch_id = ? ORDER BY idx").all(batchId) as Array<{ idx: number; json: string }>;
+    const results = rows.map((r) => JSON.parse(r.json) as AnalysisResult);
+    let similar: ReturnType<SimilarityCollector["compute"]> | null = null;
+    if (this.options.copyCheck) {
+      try {
+        const collector = new SimilarityCollector();
+        for (const r of results) collector.add(r);
+        similar = collector.compute();
+      } catch {
+        // A fault of the step is not a document's: the results stay as analysed, without `similar`.
+        similar = null;
+      }
+    }
+    const threshold = this.options.copyThreshold ?? DEFAULT_COPY_THRESHOLD;
+    results.forEach((r, i) => {
+      const out = withoutFingerprint(similar ? withSimilar(r, similar[i], threshold) : r);
+      if (out !== r) this.rewriteResult(batchId, rows[i]!.idx, out);
+    });
   }
 
   markInterrupted(batchId: string): void {

@@ -5,7 +5,7 @@
  * folder. Real files from corpora/dev, real SQLite, real worker threads.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,35 @@ describe("report-check serve: API", () => {
     // The API strips the text like the CLI's JSONL; the JSONL download is the same lines.
     const jsonl = await (await fetch(new URL(`api/batches/${up.body.id}/results.jsonl`, server.url))).text();
     expect(parseJsonl(jsonl).map(stableResult)).toEqual(expected);
+    rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
+
+  it("runs the CLI's copy detection when a batch completes: same similar entries and copied-text warnings, no fingerprint", async () => {
+    // Two reports of different units sharing most of their problem section (own wording, written for the test).
+    const shared =
+      "一、存在的问题\n（一）理论学习不够深入。学习停留在读原文、抄笔记的层面，联系本单位改革发展实际思考不够，运用党的创新理论指导破解难题的能力还有差距。\n" +
+      "（二）工作作风不够扎实。深入基层调查研究次数偏少，有的调研走马观花，对群众反映强烈的办事难问题跟踪督办不够，全年仅开展专题调研3次。\n" +
+      "（三）制度执行不够严格。部分制度落实打了折扣，三重一大事项集体决策记录不完整，对下属单位的监督检查存在宽松软现象。\n";
+    const files = [
+      { name: "copy-a.txt", data: `第一党支部关于落实整改情况的报告\n${shared}二、整改措施\n1.制定学习计划,年底前完成全部专题学习。\n` },
+      { name: "copy-b.txt", data: `第二党支部关于落实整改情况的报告\n${shared}二、整改措施\n1.建立督办台账,每季度通报一次进展情况。\n` },
+    ];
+    const dir = tempDir("rc-serve-copy-");
+    for (const f of files) writeFileSync(join(dir, f.name), f.data);
+    const cli = await runCli(["analyze", ...files.map((f) => f.name), "--format", "jsonl", "--concurrency", "2", "--quiet"], dir);
+    const expected = parseJsonl(cli.stdout);
+    // The comparison below means something only if the CLI found the copy.
+    expect(expected.map((r) => r.similar?.[0]?.path)).toEqual(["copy-b.txt", "copy-a.txt"]);
+    expect(JSON.stringify(expected)).toContain("quality.copied-text");
+
+    const up = await upload(server.url, files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })));
+    expect(up.status).toBe(201);
+    const batch = await waitForBatch(server.url, up.body.id);
+    expect(batch.status).toBe("done");
+    expect(batch.results.map(stableResult)).toEqual(expected.map(stableResult));
+    const jsonl = await (await fetch(new URL(`api/batches/${up.body.id}/results.jsonl`, server.url))).text();
+    expect(jsonl).not.toContain('"fingerprint"');
+    expect(parseJsonl(jsonl).map(stableResult)).toEqual(expected.map(stableResult));
     rmSync(dir, { recursive: true, force: true });
   }, 300_000);
 

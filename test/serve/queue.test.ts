@@ -4,7 +4,7 @@
  * loopback port (the BUILT CLI for all three processes), with the same
  * results as a local `analyze --format jsonl`. Nothing is mocked.
  */
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV, parseJsonl, runCli } from "../cli/helpers.js";
@@ -67,6 +67,30 @@ describe("report-check serve --redis", () => {
     const second = await waitForBatch(server.url, again.body.id);
     expect(second.results.map(stableResult)).toEqual(expected);
     expect([...(await analysedCounts(redis.url, QUEUE)).values()]).toEqual([...counts.values()]);
+  }, 300_000);
+
+  it("runs the copy detection over a batch analysed on the worker, as a local analyze does", async () => {
+    // The four files above share nothing (every `similar` is []): this pair shares a whole section.
+    const shared =
+      "一、存在的问题\n（一）调查研究不够经常。到基层蹲点调研的次数偏少，听汇报多、看现场少，对一线反映的问题掌握不全面，全年仅形成调研报告2篇。\n" +
+      "（二）担当作为不够有力。面对历史遗留问题存在等一等、看一看的想法，推进重点项目时协调力度不够，个别事项久拖未决。\n";
+    const files = [
+      { name: "queue-copy-a.txt", data: `机关第一支部检视问题清单\n${shared}二、整改措施\n1.每月至少到基层调研一次。\n` },
+      { name: "queue-copy-b.txt", data: `机关第三支部检视问题清单\n${shared}二、整改措施\n1.建立重点事项销号制度。\n` },
+    ];
+    const dir = join(work, "cli-copy");
+    mkdirSync(dir);
+    for (const f of files) writeFileSync(join(dir, f.name), f.data);
+    const cli = await runCli(["analyze", ...files.map((f) => f.name), "--format", "jsonl", "--concurrency", "1", "--quiet"], dir);
+    const expected = parseJsonl(cli.stdout);
+    expect(expected.map((r) => r.similar?.[0]?.path)).toEqual(["queue-copy-b.txt", "queue-copy-a.txt"]);
+
+    const up = await upload(server.url, files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })));
+    expect(up.status).toBe(201);
+    const batch = await waitForBatch(server.url, up.body.id);
+    expect(batch.status).toBe("done");
+    expect(JSON.stringify(batch.results)).not.toContain('"fingerprint"');
+    expect(batch.results.map(stableResult)).toEqual(expected.map(stableResult));
   }, 300_000);
 
   it("stops cleanly: server, then worker, exit 0", async () => {
