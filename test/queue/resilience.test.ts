@@ -66,9 +66,10 @@ beforeAll(async () => {
   for (let k = 0; k < N; k++) {
     const name = `doc-${String(k).padStart(3, "0")}`;
     if (k === 100 || k === 101) {
-      // Two long documents side by side: each worker takes one and holds it for seconds, so a
+      // Two long documents side by side (~3 s each on an idle machine; ×60 took 0.4 s there, too short to
+      // catch mid-job): each worker takes one and holds it for seconds, so a
       // kill lands on a worker in the middle of a job (the short ones take milliseconds).
-      writeFileSync(join(batch, `${name}.txt`), readFileSync(join(DEV, txts[k % txts.length]!), "utf8").repeat(60) + " ".repeat(k) + "\n");
+      writeFileSync(join(batch, `${name}.txt`), readFileSync(join(DEV, txts[k % txts.length]!), "utf8").repeat(400) + " ".repeat(k) + "\n");
     } else if (k % 60 === 59) {
       // A download cut short: DOCX_CORRUPT, made unique by its own tail.
       copyFileSync(join(DEV, "error-truncated-download.docx"), join(batch, `${name}.docx`));
