@@ -31,10 +31,9 @@ export function toolVersion(): string {
   return cachedVersion;
 }
 
-/** Hash of the options that shape a result, plus the content of user checklist files. */
-export async function optionsHash(options: DocumentOptions): Promise<string> {
-  const h = createHash("sha256");
-  const relevant = {
+/** The document options that shape a result (the cache key and the queue's job id both hash these). */
+export function resultShapingOptions(options: Omit<DocumentOptions, "checklistFiles" | "signal">): Record<string, unknown> {
+  return {
     type: options.type ?? null,
     includeText: options.includeText ?? false,
     segmenter: options.segmenter ?? "rs",
@@ -44,6 +43,12 @@ export async function optionsHash(options: DocumentOptions): Promise<string> {
     // Entries with and without a fingerprint (and of another fingerprint layout) are kept apart.
     ...(options.fingerprint ? { fingerprint: FINGERPRINT_VERSION } : {}),
   };
+}
+
+/** Hash of the options that shape a result, plus the content of user checklist files. */
+export async function optionsHash(options: DocumentOptions): Promise<string> {
+  const h = createHash("sha256");
+  const relevant = resultShapingOptions(options);
   h.update(JSON.stringify(relevant));
   for (const f of options.checklistFiles ?? []) {
     // By content only (not path): an edited checklist invalidates the entries it shaped, and an

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import type { AnalysisResult } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
+import { resultShapingOptions } from "../batch/cache.js";
 
 export const DEFAULT_QUEUE_NAME = "report-check";
 /** BullMQ's key prefix (its default); every key of a queue starts with `bull:<queue>:`. */
@@ -68,12 +69,8 @@ export function optionsKey(tool: string, name: string, options: JobDocumentOptio
     protocol: PROTOCOL_VERSION,
     tool,
     ext: extname(name).toLowerCase() || name,
-    type: options.type ?? null,
-    includeText: options.includeText ?? false,
-    segmenter: options.segmenter ?? "rs",
-    restoreSpin: options.restoreSpin ?? "auto",
-    ocr: options.ocr ?? false,
-    maxBytes: options.maxBytes ?? null,
+    // The same options the local cache keys on (fingerprint included: a result without one cannot serve a copy check).
+    ...resultShapingOptions(options),
     checklists: checklists.map((c) => c.sha256),
     timeoutMs,
   };
