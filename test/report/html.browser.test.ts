@@ -15,6 +15,7 @@ import { formatHtml } from "../../src/report/html/index.js";
 import { defaultContext } from "../../src/report/context.js";
 import { analyzeFile } from "../../src/pipeline.js";
 import { DEV, makeInbox, runCli } from "../cli/helpers.js";
+import { inView } from "../helpers/browser.js";
 import { errorResult } from "./fixture.js";
 
 let browser: Browser;
@@ -45,20 +46,6 @@ async function open(file: string): Promise<{ page: Page; errors: string[] }> {
   });
   await page.goto(pathToFileURL(file).href);
   return { page, errors };
-}
-
-/** Is the element visible in the window AND inside its scrolling text box? */
-async function inView(page: Page, id: string): Promise<boolean> {
-  return page.evaluate((id) => {
-    const el = document.getElementById(id);
-    if (!el) return false;
-    const r = el.getBoundingClientRect();
-    const inWindow = r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
-    const box = el.closest(".doc-text");
-    if (!box) return inWindow;
-    const b = box.getBoundingClientRect();
-    return inWindow && r.bottom > b.top && r.top < b.bottom;
-  }, id);
 }
 
 describe("HTML report in Chromium", () => {

@@ -16,6 +16,7 @@ import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { DEV, ROOT } from "../cli/helpers.js";
 import { startServe, tempDir, type Served } from "./helpers.js";
+import { inView } from "../helpers/browser.js";
 
 const DOCUMENT_EXT = new Set([".docx", ".pdf", ".doc", ".txt"]);
 const TOKEN = "browser-test-token-0123456789abcdef";
@@ -56,20 +57,6 @@ function reportFrame(page: Page): Frame {
   const frame = page.frames().find((f) => f.url().includes("/report.html"));
   if (!frame) throw new Error("report frame not found");
   return frame;
-}
-
-/** Visible in the frame's window and inside its scrolling text box. */
-async function inView(frame: Frame, id: string): Promise<boolean> {
-  return frame.evaluate((id) => {
-    const el = document.getElementById(id);
-    if (!el) return false;
-    const r = el.getBoundingClientRect();
-    const inWindow = r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
-    const box = el.closest(".doc-text");
-    if (!box) return inWindow;
-    const b = box.getBoundingClientRect();
-    return inWindow && r.bottom > b.top && r.top < b.bottom;
-  }, id);
 }
 
 describe("the reviewer's page in Chromium", () => {
