@@ -14,6 +14,7 @@
  * answer `{ error: { code, message } }` in Chinese (errors.ts), never a stack.
  */
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
@@ -24,7 +25,7 @@ import { toolVersion } from "../batch/cache.js";
 import { DEFAULT_MAX_BYTES } from "../model/options.js";
 import type { ReportContext } from "../report/index.js";
 import { Auth, hostName, isLoopbackHost } from "./auth.js";
-import { availableDownloads, contentTypeOf, findDownload, renderDownload, withoutText } from "./downloads.js";
+import { availableDownloads, contentTypeOf, findDownload, renderDownload, withoutText, zipEntryName } from "./downloads.js";
 import { ServeError, errorBody } from "./errors.js";
 import { PAGE_CSS, PAGE_HTML, PAGE_JS } from "./page.js";
 import { Runner, type BatchRunner, type DocumentEvent } from "./runner.js";
@@ -109,8 +110,11 @@ function batchView(store: Store, b: BatchRow): BatchView {
   };
 }
 
-function reportContext(b: BatchRow): ReportContext {
+function reportContext(b: BatchRow, store: Store): ReportContext {
   return {
+    // The reply's Word files: the stored upload (by its hash, never by a name) and the uploaded name made safe.
+    readSource: async (r) => new Uint8Array(await readFile(store.blobPath(r.source.sha256))),
+    relativePath: (r) => zipEntryName(r.source.path),
     generatedAt: b.finishedAt ?? new Date().toISOString(),
     toolVersion: toolVersion(),
     skipped: b.skipped,
@@ -257,7 +261,7 @@ async function apiPlugin(app: FastifyInstance, deps: Deps): Promise<void> {
     const b = getBatchOr404(store, request.params.id);
     const entry = findDownload(request.params.file);
     if (!entry) throw new ServeError("NOT_FOUND");
-    const data = await renderDownload(entry, store.results(b.id), reportContext(b));
+    const data = await renderDownload(entry, store.results(b.id), reportContext(b, store));
     if (data === null) throw new ServeError("NOT_FOUND");
     const shortId = b.id.slice(0, 8);
     const inline = entry.file === "report.html" && request.query.download === undefined;

@@ -3,9 +3,9 @@
  * file of a registered formatter (src/report/index.ts). The page shows the
  * list the API gives it, so a new format is one more entry here — entries
  * whose formatter is not registered in this build are left out, which lets
- * the list name formats other branches add (annotated Word copies and memos:
- * `reply`). A `bundle` entry packs all the files its formatter returns into
- * one zip.
+ * the list name formats a build may lack. A `bundle` entry packs all the files
+ * its formatter returns into one zip (the annotated copies and memos, named
+ * by the uploaded names made safe: see `zipEntryName`).
  *
  * Pure rendering over stored results; the reporters decide the content, as
  * for the CLI's --out.
@@ -33,8 +33,9 @@ export const DOWNLOADS: DownloadEntry[] = [
   { file: "results.jsonl", format: "jsonl", label: "JSONL(每行一份文档)" },
   { file: "results.json", format: "json", label: "JSON" },
   { file: "report.md", format: "md", label: "Markdown" },
-  // Annotated Word copies and review memos, once the `reply` formatter is part of the build.
-  { file: "replies.zip", format: "reply", label: "批注版和意见书(ZIP)", bundle: true },
+  // The reviewer's reply (issue 14): every readable document's annotated copy, and its memo.
+  { file: "annotated.zip", format: "docx", label: "批注稿(Word,ZIP)", bundle: true },
+  { file: "memos.zip", format: "memo", label: "审核意见书(Word,ZIP)", bundle: true },
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -60,6 +61,20 @@ export function availableDownloads(): DownloadEntry[] {
 
 export function findDownload(file: string): DownloadEntry | null {
   return availableDownloads().find((d) => d.file === file) ?? null;
+}
+
+/**
+ * An uploaded name as a path inside a downloaded zip: forward slashes, no empty, `.` or `..`
+ * segments, no drive or root, so unpacking the zip cannot climb out of its folder.
+ */
+export function zipEntryName(uploaded: string): string {
+  const parts = uploaded
+    .replace(/\\/g, "/")
+    .split("/")
+    .filter((p) => p && p !== "." && p !== "..")
+    .map((p) => p.replace(/^[A-Za-z]:$/, "").replace(/[\u0000-\u001f:*?"<>|]/g, "_"))
+    .filter(Boolean);
+  return parts.join("/") || "document";
 }
 
 /** The result as the CLI writes it to JSON/JSONL/CSV: without the text. */

@@ -142,6 +142,27 @@ describe("report-check serve: API", () => {
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
   }, 300_000);
 
+  it("gives the reviewer's reply as zips: each upload's annotated copy (the original DOCX plus comments) and its memo", async () => {
+    const docx = fromDisk(join(DEV, "rectification-plan-table-no-deadline.docx"));
+    const up = await upload(server.url, [{ ...docx, name: "../../收件/整改方案.docx" }, fromDisk(join(DEV, "democratic-life-team-complete.txt"))]);
+    expect(up.status).toBe(201);
+    await waitForBatch(server.url, up.body.id);
+    const listed = (await getJson(server.url, `api/batches/${up.body.id}`)).body as { downloads: Array<{ file: string }> };
+    expect(listed.downloads.map((d) => d.file)).toEqual(expect.arrayContaining(["annotated.zip", "memos.zip"]));
+    const annotated = await JSZip.loadAsync(Buffer.from(await (await fetch(new URL(`api/batches/${up.body.id}/annotated.zip`, server.url))).arrayBuffer()));
+    const names = Object.keys(annotated.files).filter((n) => !annotated.files[n]!.dir).sort();
+    // The uploaded name's `..` segments are dropped: unpacking cannot climb out of its folder.
+    expect(names).toEqual(["annotated/democratic-life-team-complete.txt.docx", "annotated/收件/整改方案.docx"]);
+    const copy = await JSZip.loadAsync(await annotated.file("annotated/收件/整改方案.docx")!.async("uint8array"));
+    const original = await JSZip.loadAsync(readFileSync(join(DEV, "rectification-plan-table-no-deadline.docx")));
+    const comments = await copy.file("word/comments.xml")!.async("string");
+    expect(comments).toContain("w:comment ");
+    // The original package, plus comments: its styles are the uploaded file's, byte for byte.
+    expect(await copy.file("word/styles.xml")!.async("string")).toBe(await original.file("word/styles.xml")!.async("string"));
+    const memos = await JSZip.loadAsync(Buffer.from(await (await fetch(new URL(`api/batches/${up.body.id}/memos.zip`, server.url))).arrayBuffer()));
+    expect(Object.keys(memos.files).filter((n) => !memos.files[n]!.dir).sort()).toEqual(["memo/democratic-life-team-complete.txt.docx", "memo/收件/整改方案.docx"]);
+  }, 300_000);
+
   it("escapes document text and uploaded names in the report; the page carries a strict CSP", async () => {
     const name = "<img src=x onerror=alert(1)>报告.txt";
     const text = "关于某局的分析检查报告\n一、存在的问题\n（一）<script>alert('x')</script>学习不够深入。\n二、整改措施\n1.加强学习。\n";
