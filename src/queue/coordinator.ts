@@ -130,6 +130,12 @@ function failureVariant(reason: string): MessageKey {
   return "READ_FAILED_QUEUE";
 }
 
+/** Errors of a Redis that is restarting or out of reach for a moment, as node-redis reports them. */
+export function isTransientRedisError(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : String(e);
+  return /^LOADING\b|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Socket closed unexpectedly|client is closed|Connection is closed|Disconnects client/i.test(message);
+}
+
 async function raceTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -165,6 +171,14 @@ export async function* runQueueBatch(files: FileEntry[], options: QueueBatchOpti
   let wake: (() => void) | null = null;
   const poke = (): void => wake?.();
   const fail = (e: unknown): void => {
+    // Redis coming back (still loading its AOF: `LOADING`) or the connection dropping mid-call is not
+    // fatal: the next poll checks every pending job again and re-sends what never reached Redis
+    // (each pending job is registered before it is sent). A Redis gone for good ends the run through
+    // the connection watch (--redis-wait), not here.
+    if (isTransientRedisError(e)) {
+      pollNow = true;
+      return;
+    }
     fatal ??= e instanceof Error ? e : new Error(String(e));
     poke();
   };
