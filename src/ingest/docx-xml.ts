@@ -95,16 +95,7 @@ export function parseXml(xml: string): XmlElement {
       // <!DOCTYPE …>: Office never writes one; refusing it rules out entity bombs.
       throw new XmlSyntaxError("DOCTYPE not allowed in an OOXML part");
     }
-    // Find the end of the tag, skipping '>' inside quoted attribute values.
-    let j = lt + 1;
-    let quote = 0;
-    for (; j < n; j++) {
-      const c = xml.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e /* > */) break;
-    }
+    const j = tagEnd(xml, lt, n);
     if (j >= n) throw new XmlSyntaxError("unterminated tag");
     if (c1 === 0x2f /* / */) {
       const name = xml.slice(lt + 2, j).trim();
@@ -217,4 +208,18 @@ export function normalizeWordPrefix(root: XmlElement): XmlElement {
   };
   visit(root);
   return root;
+}
+
+/** Index of the `>` that ends the tag opened at `lt` (or `n`), skipping `>` inside quoted attribute values. */
+export function tagEnd(xml: string, lt: number, n = xml.length): number {
+  let j = lt + 1;
+  let quote = 0;
+  for (; j < n; j++) {
+    const c = xml.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e /* > */) break;
+  }
+  return j;
 }

@@ -27,7 +27,7 @@
  * a SMALLER y.
  */
 import type { Block, ParagraphBlock, TableBlock } from "../model/document.js";
-import { columnRegions, type ColumnBox } from "./pdf-columns.js";
+import { columnRegions, type ColumnBox, type ColumnItem } from "./pdf-columns.js";
 import { findRunningLines, type BandLine } from "./pdf-running.js";
 
 /** One positioned text run from pdf.js (`TextItem`), reduced to what layout needs. */
@@ -105,17 +105,11 @@ function joinText(a: string, b: string, markerSpace: boolean): string {
 
 /**
  * Text placed on a page: a fragment, or a line made of fragments. Both carry
- * the same geometry, so one shape serves both.
+ * the same geometry, so one shape serves both (`order`: position of its first
+ * run in the page's stream; the geometry is what column detection reads).
  */
-interface PlacedText {
+interface PlacedText extends ColumnItem {
   page: number;
-  /** Position of the first run in the page's stream. */
-  order: number;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  text: string;
   /** Non-space characters, and how many of them are set in a bold face. */
   chars: number;
   boldChars: number;

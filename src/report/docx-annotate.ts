@@ -33,6 +33,7 @@
 import JSZip from "jszip";
 import type { Span } from "../model/document.js";
 import type { ReviewComment } from "./review-comments.js";
+import { tagEnd } from "../ingest/docx-xml.js";
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
@@ -136,16 +137,7 @@ export function scanRuns(xml: string, tocStyles: ReadonlySet<string> = new Set()
       }
     }
     if (lt < 0) break;
-    // end of the tag, skipping '>' inside quoted values
-    let j = lt + 1;
-    let quote = 0;
-    for (; j < n; j++) {
-      const c = xml.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) break;
-    }
+    const j = tagEnd(xml, lt, n);
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 0x3f || c1 === 0x21) {
       // <?…?>, <!-- … -->, <![CDATA[ … ]]> (Word writes none inside text)
