@@ -35,6 +35,7 @@ import { optionsHash, ResultCache } from "./cache.js";
 import { trimHeap } from "./heap.js";
 import { hardHeapLimitMb } from "../limits/memory.js";
 import type { WorkerTask } from "./worker.js";
+import { childFile, DEFAULT_ISOLATE_ABOVE_BYTES, runIsolated } from "./isolated.js";
 import type { Piscina } from "piscina";
 
 /** Worker threads that outlive one runBatch call (a long-running host's, e.g. the web server). */
@@ -84,6 +85,12 @@ export interface BatchOptions extends DocumentOptions {
    * The caller owns it (createWorkerPool, then destroy()); `concurrency` still bounds the slots.
    */
   pool?: WorkerPool;
+  /**
+   * Files larger than this (bytes) are analysed in a child process of their own, so that even a
+   * V8 abort on a huge document ends only that document (see isolated.ts). Default 8 MB;
+   * 0 = every document; Infinity = never. Needs dist/ (from src/ there is no child entry).
+   */
+  isolateAboveBytes?: number;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -212,6 +219,28 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
     }
   };
 
+  const isolateAbove = options.isolateAboveBytes ?? DEFAULT_ISOLATE_ABOVE_BYTES;
+  const isolatedEntry = isolateAbove < Infinity ? childFile() : null;
+  const runInChild = async (file: FileEntry): Promise<AnalysisResult> => {
+    const controller = new AbortController();
+    controllers.add(controller);
+    try {
+      const outcome = await runIsolated(isolatedEntry!, { path: file.path, displayPath: file.displayPath, options: workerOptions }, { heapBudgetMb, timeoutMs, signal: controller.signal });
+      if ("result" in outcome) return outcome.result;
+      return (await pipeline()).errorResult(sourceOf(file), outcome.error);
+    } finally {
+      controllers.delete(controller);
+    }
+  };
+  const isLarge = async (file: FileEntry): Promise<boolean> => {
+    if (!isolatedEntry) return false;
+    try {
+      return (await stat(file.path)).size > isolateAbove;
+    } catch {
+      return false; // unreadable: the pipeline reports it
+    }
+  };
+
   const runOne = async (file: FileEntry): Promise<{ result: AnalysisResult; cached: boolean }> => {
     let sha: string | null = null;
     if (cache) {
@@ -226,7 +255,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         // Unreadable: the pipeline reports it properly below.
       }
     }
-    const result = await (pool ? runInWorker(file) : runInProcess(file));
+    const result = await ((await isLarge(file)) ? runInChild(file) : pool ? runInWorker(file) : runInProcess(file));
     if (cache && sha && result.source.sha256 === sha) await cache.set(sha, result);
     return { result, cached: false };
   };

@@ -58,6 +58,7 @@ interface CommonCliOptions {
   timeout?: number;
   maxBytes?: number;
   maxMemory?: number;
+  isolateAbove?: number;
   quiet?: boolean;
   cache?: string | boolean;
   color?: boolean;
@@ -125,6 +126,16 @@ function byteSize(v: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
+/** --isolate-above: a size as for --max-bytes, or "never". */
+function isolateSize(v: string): number {
+  if (/^never$/i.test(v.trim())) return Infinity;
+  try {
+    return byteSize(v);
+  } catch {
+    throw new InvalidArgumentError("--isolate-above 须为字节数（如 8M；0 表示每个文件都在独立进程中分析）或 never");
+  }
+}
+
 function addDocumentOptions(cmd: Command): Command {
   return cmd
     .option("--checklist <file>", "额外的清单 YAML 文件(可重复)", collect)
@@ -136,6 +147,7 @@ function addDocumentOptions(cmd: Command): Command {
     .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)。--concurrency 1 时只能在阶段之间和 PDF 页之间停下`, seconds)
     .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
     .option("--max-memory <MB>", `每个文件可用的堆内存,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB});超出即按 TOO_LARGE 跳过`, megabytes)
+    .option("--isolate-above <size>", "大于该大小的文件在独立进程中分析，即使它耗尽内存也只影响它自己（默认 8M；0 表示全部；never 表示从不）", isolateSize)
     .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
     .option("--reference <dir>", "参照文件夹(范文、模板、往年报告):读取并建立索引用于雷同检测,本身不出报告(可重复)", collect)
     .option("--copy-threshold <share>", `雷同提示的阈值:本文与另一文档共有段落占本文的比例(默认 ${DEFAULT_COPY_THRESHOLD})`, share)
@@ -158,6 +170,7 @@ function batchOptions(o: CommonCliOptions, includeText: boolean): BatchOptions {
   if (o.concurrency !== undefined) batch.concurrency = o.concurrency;
   if (o.timeout !== undefined) batch.timeoutMs = Math.round(o.timeout * 1000);
   if (o.maxMemory !== undefined) batch.workerHeapMb = o.maxMemory;
+  if (o.isolateAbove !== undefined) batch.isolateAboveBytes = o.isolateAbove;
   if (o.cache) batch.cacheDir = typeof o.cache === "string" ? o.cache : DEFAULT_CACHE_DIR;
   return batch;
 }
