@@ -31,6 +31,7 @@ import type { DocumentOptions } from "../model/options.js";
 import { docError } from "../model/errors.js";
 import { formatFromName } from "../ingest/index.js";
 import { crashError, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from "../batch/pool.js";
+import { hardHeapLimitMb } from "../limits/memory.js";
 import { toolVersion } from "../batch/cache.js";
 import type { BufferTask } from "./task.js";
 import { closeRedis, connectRedis, ConnectionWatch, type ConnectionEvent } from "./connection.js";
@@ -143,13 +144,17 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const stats = connectRedis(options.redis, watch, `report-check-worker-${name}-stats`);
 
   const filename = taskFile();
+  // As in a local run (src/batch/pool.ts): the document's budget is checked by the pipeline, and
+  // V8's own limit sits above it, because reaching V8's limit can abort the whole worker process
+  // and with it every other job it holds (limits/memory.ts).
+  const heapBudgetMb = Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB));
   const pool = filename
     ? new (await import("piscina")).Piscina<BufferTask, AnalysisResult>({
         filename,
         minThreads: concurrency,
         maxThreads: concurrency,
         idleTimeout: 60_000,
-        resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB)) },
+        resourceLimits: { maxOldGenerationSizeMb: hardHeapLimitMb(heapBudgetMb) },
       })
     : null;
 
@@ -199,7 +204,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     active++;
     let result: AnalysisResult;
     try {
-      result = await analyse(Buffer.from(d.bytes, "base64"), d.name, docOptions, timeoutMs);
+      result = await analyse(Buffer.from(d.bytes, "base64"), d.name, { ...docOptions, memoryBudgetMb: heapBudgetMb }, timeoutMs);
     } finally {
       active--;
     }
