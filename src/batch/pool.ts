@@ -135,7 +135,7 @@ export function crashError(detail: string): DocError {
   // is the nearest spec code, with a message that says what really happened.
   return {
     code: "READ_FAILED",
-    message: "分析该文件时处理线程意外退出(文件可能异常或触发了程序缺陷),已跳过。请单独重试该文件,或用 --concurrency 1 运行以查看详细错误。",
+    message: "分析该文件时处理线程意外退出（文件可能异常或触发了程序缺陷），已跳过。请单独重试该文件，或用 --concurrency 1 运行以查看详细错误。",
     detail,
   };
 }

@@ -102,26 +102,26 @@ function portNumber(v: string): number {
 
 function seconds(v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("--timeout 须为秒数(0 表示不限)");
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("--timeout 须为秒数（0 表示不限）");
   return n;
 }
 
 function share(v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new InvalidArgumentError("--copy-threshold 须为 0 到 1 之间的比例,如 0.3");
+  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new InvalidArgumentError("--copy-threshold 须为 0 到 1 之间的比例，如 0.3");
   return n;
 }
 
 function megabytes(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < MIN_WORKER_HEAP_MB) throw new InvalidArgumentError(`--max-memory 须为不小于 ${MIN_WORKER_HEAP_MB} 的整数(MB)`);
+  if (!Number.isInteger(n) || n < MIN_WORKER_HEAP_MB) throw new InvalidArgumentError(`--max-memory 须为不小于 ${MIN_WORKER_HEAP_MB} 的整数（MB）`);
   return n;
 }
 
 /** 52428800, 50M, 50MB, 2g → bytes. */
 function byteSize(v: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(v.trim());
-  if (!m) throw new InvalidArgumentError("--max-bytes 须为字节数,如 52428800 或 50M");
+  if (!m) throw new InvalidArgumentError("--max-bytes 须为字节数，如 52428800 或 50M");
   const mult = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as "" | "k" | "m" | "g"];
   return Math.floor(Number(m[1]) * mult);
 }
@@ -138,20 +138,20 @@ function isolateSize(v: string): number {
 
 function addDocumentOptions(cmd: Command): Command {
   return cmd
-    .option("--checklist <file>", "额外的清单 YAML 文件(可重复)", collect)
-    .option("--type <type>", `指定报告类型,不自动识别:${REPORT_TYPES.join("、")},或 --checklist 文件中自定义的类型 id`)
-    .option("--concurrency <n>", `并行线程数,默认为 CPU 核数(本机 ${availableParallelism()});1 表示不用工作线程,在主线程逐个分析`, positiveInt("--concurrency"))
+    .option("--checklist <file>", "额外的清单 YAML 文件（可重复）", collect)
+    .option("--type <type>", `指定报告类型，不自动识别：${REPORT_TYPES.join("、")}，或 --checklist 文件中自定义的类型 id`)
+    .option("--concurrency <n>", `并行线程数，默认为 CPU 核数（本机 ${availableParallelism()}）；1 表示不用工作线程，在主线程逐个分析`, positiveInt("--concurrency"))
     .addOption(new Option("--segmenter <name>", "分词器").choices(["rs", "nodejieba"]).default("rs"))
     .addOption(new Option("--restore-spin <mode>", "还原同义改写文本").choices(["on", "off", "auto"]).default("auto"))
     .option("--ocr", "对没有文字层或文字层乱码的 PDF 页做 OCR")
-    .option("--timeout <sec>", `单个文件的时限,秒(默认 ${DEFAULT_TIMEOUT_MS / 1000};0 不限)。--concurrency 1 时只能在阶段之间和 PDF 页之间停下`, seconds)
-    .option("--max-bytes <n>", "文件大小上限(默认 50M)", byteSize)
-    .option("--max-memory <MB>", `每个文件可用的堆内存,MB(默认 ${DEFAULT_WORKER_HEAP_MB},至少 ${MIN_WORKER_HEAP_MB});超出即按 TOO_LARGE 跳过`, megabytes)
+    .option("--timeout <sec>", `单个文件的时限，秒（默认 ${DEFAULT_TIMEOUT_MS / 1000}；0 不限）。--concurrency 1 时只能在阶段之间和 PDF 页之间停下`, seconds)
+    .option("--max-bytes <n>", "文件大小上限（默认 50M）", byteSize)
+    .option("--max-memory <MB>", `每个文件可用的堆内存，MB（默认 ${DEFAULT_WORKER_HEAP_MB}，至少 ${MIN_WORKER_HEAP_MB}）；超出即按 TOO_LARGE 跳过`, megabytes)
     .option("--isolate-above <size>", "大于该大小的文件在独立进程中分析，即使它耗尽内存也只影响它自己（默认 8M；0 表示全部；never 表示从不）", isolateSize)
-    .option("--cache [dir]", `缓存结果,只重新分析改动过的文件(默认目录 ${DEFAULT_CACHE_DIR})`)
-    .option("--reference <dir>", "参照文件夹(范文、模板、往年报告):读取并建立索引用于雷同检测,本身不出报告(可重复)", collect)
-    .option("--copy-threshold <share>", `雷同提示的阈值:本文与另一文档共有段落占本文的比例(默认 ${DEFAULT_COPY_THRESHOLD})`, share)
-    .option("--no-copy-check", "不做批内雷同(复制)检测")
+    .option("--cache [dir]", `缓存结果，只重新分析改动过的文件（默认目录 ${DEFAULT_CACHE_DIR}）`)
+    .option("--reference <dir>", "参照文件夹（范文、模板、往年报告）：读取并建立索引用于雷同检测，本身不出报告（可重复）", collect)
+    .option("--copy-threshold <share>", `雷同提示的阈值：本文与另一文档共有段落占本文的比例（默认 ${DEFAULT_COPY_THRESHOLD}）`, share)
+    .option("--no-copy-check", "不做批内雷同（复制）检测")
     .option("--quiet", "不显示进度和汇总")
     .option("--no-color", "不使用颜色");
 }
@@ -180,12 +180,12 @@ function parseFormats(spec: string | undefined, out: string | undefined): Format
   const names = [...new Set(raw.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))];
   if (!names.length) throw new UsageError("--format 不能为空");
   for (const n of names) {
-    if (!(FORMAT_NAMES as readonly string[]).includes(n)) throw new UsageError(`未知的输出格式:${n}(可选:${FORMAT_NAMES.join(", ")})`);
+    if (!(FORMAT_NAMES as readonly string[]).includes(n)) throw new UsageError(`未知的输出格式：${n}（可选：${FORMAT_NAMES.join(", ")}）`);
   }
   const formats = names as FormatName[];
   if (!out) {
     if (formats.length > 1) throw new UsageError("同时输出多种格式时需要用 --out 指定输出目录");
-    if (!formatters[formats[0]!].text) throw new UsageError(`${formats[0]} 是二进制格式,需要用 --out 指定输出目录`);
+    if (!formatters[formats[0]!].text) throw new UsageError(`${formats[0]} 是二进制格式，需要用 --out 指定输出目录`);
   }
   return formats;
 }
@@ -211,7 +211,7 @@ function onInterrupt(controller: AbortController, quiet: boolean): () => void {
   const handler = (): void => {
     count++;
     if (count === 1) {
-      if (!quiet) process.stderr.write("\n正在停止:写出已完成的结果……(再按一次 Ctrl-C 立即退出)\n");
+      if (!quiet) process.stderr.write("\n正在停止：写出已完成的结果……（再按一次 Ctrl-C 立即退出）\n");
       controller.abort();
     } else process.exit(EXIT_INTERRUPTED);
   };
@@ -230,16 +230,16 @@ async function checkChecklistFiles(files: string[]): Promise<void> {
   const validate = mod?.["validateChecklistFile"];
   for (const f of files) {
     const info = await stat(f).catch(() => null);
-    if (!info?.isFile()) throw new UsageError(`找不到清单文件:${f}`);
+    if (!info?.isFile()) throw new UsageError(`找不到清单文件：${f}`);
     if (typeof validate !== "function") continue;
     let res: unknown;
     try {
       res = await (validate as (p: string) => unknown)(f);
     } catch (e) {
-      throw new UsageError(`清单文件无效:${f}:${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError(`清单文件无效：${f}:${e instanceof Error ? e.message : String(e)}`);
     }
     if (res && typeof res === "object" && (res as Record<string, unknown>)["ok"] === false) {
-      throw new UsageError(`清单文件无效:${String((res as Record<string, unknown>)["error"] ?? f)}`);
+      throw new UsageError(`清单文件无效：${String((res as Record<string, unknown>)["error"] ?? f)}`);
     }
   }
 }
@@ -251,14 +251,14 @@ async function checkType(type: string | undefined, checklistFiles: string[]): Pr
   const load = mod?.["loadChecklists"];
   const ids = typeof load === "function" ? [...((load as (f: string[]) => Map<string, unknown>)(checklistFiles)).keys()] : [...REPORT_TYPES];
   if (ids.includes(type)) return;
-  const hint = checklistFiles.length ? "" : ";自定义类型须同时用 --checklist 给出定义它的清单文件(id: " + type + ")";
-  throw new UsageError(`未知的报告类型:${type}(可选:${ids.join("、")}${hint})`);
+  const hint = checklistFiles.length ? "" : "；自定义类型须同时用 --checklist 给出定义它的清单文件（id: " + type + "）";
+  throw new UsageError(`未知的报告类型：${type}（可选：${ids.join("、")}${hint}）`);
 }
 
 /** Reads the --reference folders (same options and cache as the batch) into the collector; nothing is reported. */
 async function indexReferences(dirs: string[], batch: BatchOptions, collector: SimilarityCollector, quiet: boolean): Promise<void> {
   for (const d of dirs) {
-    if (!(await stat(d).catch(() => null))) throw new UsageError(`找不到参照文件夹:${d}`);
+    if (!(await stat(d).catch(() => null))) throw new UsageError(`找不到参照文件夹：${d}`);
   }
   const { files } = await collectFiles(dirs);
   const { onStart: _s, onSettled: _t, ...options } = batch;
@@ -266,7 +266,7 @@ async function indexReferences(dirs: string[], batch: BatchOptions, collector: S
   for await (const r of runBatch(files.map((f) => ({ path: f, displayPath: f })), options)) {
     if (!collector.addReference(r)) unread++;
   }
-  if (!quiet) process.stderr.write(`参照文档:${files.length - unread} 份已建立索引${unread ? `,${unread} 份无法读取(已跳过)` : ""}\n`);
+  if (!quiet) process.stderr.write(`参照文档：${files.length - unread} 份已建立索引${unread ? `，${unread} 份无法读取（已跳过）` : ""}\n`);
 }
 
 async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number> {
@@ -292,7 +292,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     try {
       await prepareOutDir(o.out);
     } catch (e) {
-      throw new UsageError(`输出目录 ${o.out} 不可用:${e instanceof Error ? e.message : String(e)}。请用 --out 指定一个可写的文件夹。`);
+      throw new UsageError(`输出目录 ${o.out} 不可用：${e instanceof Error ? e.message : String(e)}。请用 --out 指定一个可写的文件夹。`);
     }
     if (formats.includes("jsonl")) jsonl = new LineWriter(insideDir(o.out, "results.jsonl"));
   }
@@ -394,7 +394,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
             perDocumentWritten.set(folder, (perDocumentWritten.get(folder) ?? 0) + 1);
           }
         } catch (e) {
-          progress.interleave(() => process.stderr.write(`无法写出 ${r.source.path} 的${f === "memo" ? "审核意见书" : "批注稿"}:${e instanceof Error ? e.message : String(e)}\n`));
+          progress.interleave(() => process.stderr.write(`无法写出 ${r.source.path} 的${f === "memo" ? "审核意见书" : "批注稿"}：${e instanceof Error ? e.message : String(e)}\n`));
         }
       }
     }
@@ -416,7 +416,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   try {
     similar = collector?.compute() ?? null;
   } catch (e) {
-    process.stderr.write(`雷同检测未能完成(结果中不含 similar):${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`雷同检测未能完成（结果中不含 similar）：${e instanceof Error ? e.message : String(e)}\n`);
   }
   if (collector && !similar && spool) {
     process.stdout.write(await readFile(spool.writer.path));
@@ -463,7 +463,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const written: string[] = [];
   if (o.out) {
     if (jsonl) written.push(relative(process.cwd(), jsonl.path) || jsonl.path);
-    for (const [folder, n] of perDocumentWritten) written.push(`${folder}/(${n} 个文件)`);
+    for (const [folder, n] of perDocumentWritten) written.push(`${folder}/（${n} 个文件）`);
     for (const f of formats) {
       if (f === "jsonl" || formatters[f].perDocument) continue;
       const results = formatters[f].needsText || includeText ? kept : kept.map(withoutText);
@@ -476,7 +476,7 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   } else if (!streamed) {
     const f = formatters[formats[0]!];
     // CSV is three tables; standard output carries only the first: say where the others are.
-    if (formats[0] === "csv" && !quietOutput(o)) process.stderr.write("提示:标准输出只含文档表(results.csv);检查发现(findings.csv)和条目(items.csv)没有输出,请用 --out 目录 --format csv 得到全部三个文件。\n");
+    if (formats[0] === "csv" && !quietOutput(o)) process.stderr.write("提示：标准输出只含文档表（results.csv）；检查发现（findings.csv）和条目（items.csv）没有输出，请用 --out 目录 --format csv 得到全部三个文件。\n");
     process.stdout.write(f.text!(f.needsText || includeText ? kept : kept.map(withoutText), ctx));
   }
 
@@ -486,11 +486,11 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
     const stream = toStdout ? process.stdout : process.stderr;
     summary.summary.written = written;
     let text = formatSummary(summary.summary, useColor(o, stream));
-    if (copied) text += `雷同:${copied} 份文档与其他文档共有的文字达到本文的 ${Math.round(copyThreshold * 100)}% 以上(quality.copied-text)\n`;
-    if (written.length) text += `已写出:\n${written.map((w) => "  " + w).join("\n")}\n`;
+    if (copied) text += `雷同：${copied} 份文档与其他文档共有的文字达到本文的 ${Math.round(copyThreshold * 100)}% 以上（quality.copied-text）\n`;
+    if (written.length) text += `已写出：\n${written.map((w) => "  " + w).join("\n")}\n`;
     stream.write(text);
   }
-  if (queueStopped) process.stderr.write(`错误:${queueStopped}\n`);
+  if (queueStopped) process.stderr.write(`错误：${queueStopped}\n`);
   const code = exitCodeFor({ interrupted, unreadable, failing, failOn });
   if (interrupted) {
     // In-process work (concurrency 1) cannot be cancelled; do not wait for it.
@@ -504,14 +504,14 @@ function nothingToAnalyse(paths: string[], detail: SkippedFile[]): string {
   const noMatch = detail.filter((d) => d.reason === "no-match").map((d) => d.path);
   const others = detail.filter((d) => d.reason !== "no-match");
   const parts: string[] = [];
-  if (noMatch.length) parts.push(`通配符没有匹配到任何文件:${noMatch.join(" ")}(请检查路径和写法;在 shell 中请给通配符加引号)`);
+  if (noMatch.length) parts.push(`通配符没有匹配到任何文件：${noMatch.join(" ")}（请检查路径和写法；在 shell 中请给通配符加引号）`);
   if (others.length) {
     const byReason = new Map<string, number>();
     for (const d of others) byReason.set(SKIP_REASON_LABELS[d.reason], (byReason.get(SKIP_REASON_LABELS[d.reason]) ?? 0) + 1);
     const what = [...byReason].map(([label, n]) => `${n} 个${label.replace(/[((].*$/, "")}`).join("、");
-    parts.push(`没有找到可分析的文档(跳过了 ${what}):${paths.filter((p) => !noMatch.includes(p)).join(" ")}`);
+    parts.push(`没有找到可分析的文档（跳过了 ${what}）：${paths.filter((p) => !noMatch.includes(p)).join(" ")}`);
   }
-  if (!parts.length) parts.push(`没有找到可分析的文档:${paths.join(" ")}`);
+  if (!parts.length) parts.push(`没有找到可分析的文档：${paths.join(" ")}`);
   return parts.join(";");
 }
 
@@ -533,15 +533,15 @@ async function* readResults(path: string): AsyncGenerator<AnalysisResult> {
       if (r && typeof r === "object" && r.source) yield r;
     } catch {
       // A line cut off by an interrupted run: report and go on.
-      process.stderr.write(`跳过无法解析的行:${path}:${lineNo}\n`);
+      process.stderr.write(`跳过无法解析的行：${path}:${lineNo}\n`);
     }
   }
 }
 
 async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
   const format = (o.format ?? "table").toLowerCase();
-  if (!["table", "json", "csv", "html"].includes(format)) throw new UsageError(`stats 的输出格式只能是 table、json、csv 或 html:${format}`);
-  if (o.by !== undefined && !(META_DIMENSIONS as readonly string[]).includes(o.by)) throw new UsageError(`--by 只能是 ${META_DIMENSIONS.join("、")}:${o.by}`);
+  if (!["table", "json", "csv", "html"].includes(format)) throw new UsageError(`stats 的输出格式只能是 table、json、csv 或 html：${format}`);
+  if (o.by !== undefined && !(META_DIMENSIONS as readonly string[]).includes(o.by)) throw new UsageError(`--by 只能是 ${META_DIMENSIONS.join("、")}：${o.by}`);
   const by = o.by as MetaDimension | undefined;
   const builder: { add(r: AnalysisResult): Promise<void>; addSimilar(path: string, entries: SimilarEntry[] | undefined): void } = by ? new GroupedStatsBuilder(by, true) : new StatsBuilder(true, o.copyThreshold ?? DEFAULT_COPY_THRESHOLD);
   const saved = inputs.filter((p) => /\.(jsonl|json)$/i.test(p));
@@ -550,7 +550,7 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
     try {
       for await (const r of readResults(p)) await builder.add(r);
     } catch (e) {
-      throw new UsageError(`无法读取结果文件 ${p}:${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError(`无法读取结果文件 ${p}：${e instanceof Error ? e.message : String(e)}`);
     }
   }
   let interrupted = false;
@@ -596,7 +596,7 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
   }
   if (o.out) {
     await writeAtomic(o.out, text);
-    if (!o.quiet) process.stderr.write(`已写出:${o.out}\n`);
+    if (!o.quiet) process.stderr.write(`已写出：${o.out}\n`);
   } else process.stdout.write(text);
   return interrupted ? EXIT_INTERRUPTED : EXIT_OK;
 }
@@ -624,9 +624,9 @@ function describeChecklist(c: unknown): string {
         .filter((r) => r && typeof r === "object" && (r as Record<string, unknown>)["severity"] === sev)
         .map((r) => String((r as Record<string, unknown>)["id"]))
         .join(", ");
-    const lines = [`${id.padEnd(18)}${label}(${rules.length} 项)`];
-    if (bySeverity("error")) lines.push(`    必备(error):   ${bySeverity("error")}`);
-    if (bySeverity("warning")) lines.push(`    建议(warning): ${bySeverity("warning")}`);
+    const lines = [`${id.padEnd(18)}${label}（${rules.length} 项）`];
+    if (bySeverity("error")) lines.push(`    必备（error）：   ${bySeverity("error")}`);
+    if (bySeverity("warning")) lines.push(`    建议（warning）： ${bySeverity("warning")}`);
     return lines.join("\n");
   }
   return String(c);
@@ -639,7 +639,7 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     return typeof f === "function" ? (f as (...a: unknown[]) => unknown) : null;
   };
   const notReady = (name: string): number => {
-    process.stderr.write(`清单功能(${name})在此版本中不可用。\n`);
+    process.stderr.write(`清单功能（${name}）在此版本中不可用。\n`);
     return EXIT_USAGE;
   };
   if (action === "list") {
@@ -651,7 +651,7 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     return EXIT_OK;
   }
   if (action === "show") {
-    if (!arg) throw new UsageError("用法:report-check checklist show <类型>(如 analysis-check)");
+    if (!arg) throw new UsageError("用法：report-check checklist show <类型>（如 analysis-check）");
     const show = fn("showChecklist");
     if (!show) return notReady("showChecklist");
     let res: unknown;
@@ -660,7 +660,7 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
-    if (res === null || res === undefined) throw new UsageError(`未知的报告类型:${arg}`);
+    if (res === null || res === undefined) throw new UsageError(`未知的报告类型：${arg}`);
     if (typeof res === "string") process.stdout.write(res.endsWith("\n") ? res : res + "\n");
     else {
       const { stringify } = await import("yaml");
@@ -669,7 +669,7 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     return EXIT_OK;
   }
   if (action === "validate") {
-    if (!arg) throw new UsageError("用法:report-check checklist validate <文件.yaml>");
+    if (!arg) throw new UsageError("用法：report-check checklist validate <文件.yaml>");
     const validate = fn("validateChecklistFile");
     if (!validate) return notReady("validateChecklistFile");
     let res: unknown;
@@ -698,7 +698,7 @@ async function runChecklistCommand(action: string, arg: string | undefined): Pro
     }
     return EXIT_FINDINGS;
   }
-  throw new UsageError(`未知的子命令:checklist ${action}(可用:list、show、validate)`);
+  throw new UsageError(`未知的子命令：checklist ${action}（可用：list、show、validate）`);
 }
 
 export function buildProgram(setCode: (code: number) => void): Command {
@@ -709,7 +709,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .helpOption("-h, --help", "显示帮助")
     .helpCommand("help [command]", "显示某个命令的帮助")
     .exitOverride()
-    .showHelpAfterError("(用 --help 查看用法)")
+    .showHelpAfterError("（用 --help 查看用法）")
     .configureHelp({ styleTitle: (t) => HELP_TITLES[t] ?? t, optionDescription })
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
@@ -720,60 +720,60 @@ export function buildProgram(setCode: (code: number) => void): Command {
   addDocumentOptions(
     program
       .command("analyze")
-      .description("分析文档(文件、文件夹、通配符),输出结果和报告")
-      .argument("<paths...>", "文件、文件夹或通配符(如 'reports/**/*.docx')")
-      .option("--format <formats>", `输出格式,可用逗号分隔多个:${FORMAT_NAMES.join(", ")}(终端默认 table,否则 jsonl)`)
-      .option("--out <dir>", "输出目录(results.jsonl、report.html、results.xlsx …)")
+      .description("分析文档（文件、文件夹、通配符），输出结果和报告")
+      .argument("<paths...>", "文件、文件夹或通配符（如 'reports/**/*.docx'）")
+      .option("--format <formats>", `输出格式，可用逗号分隔多个：${FORMAT_NAMES.join(", ")}（终端默认 table，否则 jsonl）`)
+      .option("--out <dir>", "输出目录（results.jsonl、report.html、results.xlsx …）")
       .option("--include-text", "在 JSON/JSONL 中包含规范化后的正文 text.content")
-      .option("--reviewer <name>", "批注稿和审核意见书的审核人(批注作者,默认“审核意见”)")
-      .addOption(new Option("--fail-on <level>", "error/warning:有此级别的检查发现时退出码为 1,有无法读取的文件时为 3;never(默认):写完结果即返回 0").choices(["error", "warning", "never"]).default("never"))
-      .option("--redis <url>", "通过 Redis 队列交给工作机(report-check worker)分析,如 redis://10.0.0.5:6379;输出与本机运行相同")
-      .option("--queue <name>", "队列名(默认 report-check,须与工作机一致)")
-      .option("--keep-results <time>", "结果在队列中保留多久,期间重新运行同一命令直接取用(默认 7d;如 3600、12h、7d)", duration("--keep-results"))
-      .option("--redis-wait <time>", "与 Redis 的连接中断多久后停止(默认 60s)", duration("--redis-wait")),
+      .option("--reviewer <name>", "批注稿和审核意见书的审核人（批注作者，默认“审核意见”）")
+      .addOption(new Option("--fail-on <level>", "error/warning：有此级别的检查发现时退出码为 1，有无法读取的文件时为 3；never（默认）：写完结果即返回 0").choices(["error", "warning", "never"]).default("never"))
+      .option("--redis <url>", "通过 Redis 队列交给工作机（report-check worker）分析，如 redis://10.0.0.5:6379；输出与本机运行相同")
+      .option("--queue <name>", "队列名（默认 report-check，须与工作机一致）")
+      .option("--keep-results <time>", "结果在队列中保留多久，期间重新运行同一命令直接取用（默认 7d；如 3600、12h、7d）", duration("--keep-results"))
+      .option("--redis-wait <time>", "与 Redis 的连接中断多久后停止（默认 60s）", duration("--redis-wait")),
   ).action(async (paths: string[], o: AnalyzeCliOptions) => setCode(await runAnalyze(paths, o)));
 
   program
     .command("worker")
-    .description("工作机:从 Redis 队列领取文档并分析,直到收到 SIGTERM(配合 analyze --redis 使用)")
-    .requiredOption("--redis <url>", "Redis 地址,如 redis://10.0.0.5:6379")
-    .option("--queue <name>", "队列名(默认 report-check)")
-    .option("--concurrency <n>", `同时分析的文档数(线程数,默认 CPU 核数 ${availableParallelism()})`, positiveInt("--concurrency"))
-    .option("--timeout <sec>", "单个文件时限的上限,秒(默认按发起端的 --timeout;两者取小)", seconds)
-    .option("--max-memory <MB>", `每个线程的堆内存上限,MB(默认 ${DEFAULT_WORKER_HEAP_MB})`, megabytes)
-    .option("--max-attempts <n>", "一个文档最多运行几次:处理它的进程反复意外退出时,达到次数即判为错误结果(默认 3)", positiveInt("--max-attempts"))
-    .option("--lock-duration <ms>", "任务锁时长,毫秒:工作机失联多久后其任务可被收回(默认 30000)", positiveInt("--lock-duration"))
-    .option("--stalled-interval <ms>", "检查失联任务的间隔,毫秒(默认 30000)", positiveInt("--stalled-interval"))
-    .option("--name <name>", "工作机名称,记录在它处理的任务上(默认 主机名-进程号)")
+    .description("工作机：从 Redis 队列领取文档并分析，直到收到 SIGTERM（配合 analyze --redis 使用）")
+    .requiredOption("--redis <url>", "Redis 地址，如 redis://10.0.0.5:6379")
+    .option("--queue <name>", "队列名（默认 report-check）")
+    .option("--concurrency <n>", `同时分析的文档数（线程数，默认 CPU 核数 ${availableParallelism()}）`, positiveInt("--concurrency"))
+    .option("--timeout <sec>", "单个文件时限的上限，秒（默认按发起端的 --timeout；两者取小）", seconds)
+    .option("--max-memory <MB>", `每个线程的堆内存上限，MB（默认 ${DEFAULT_WORKER_HEAP_MB}）`, megabytes)
+    .option("--max-attempts <n>", "一个文档最多运行几次：处理它的进程反复意外退出时，达到次数即判为错误结果（默认 3）", positiveInt("--max-attempts"))
+    .option("--lock-duration <ms>", "任务锁时长，毫秒：工作机失联多久后其任务可被收回（默认 30000）", positiveInt("--lock-duration"))
+    .option("--stalled-interval <ms>", "检查失联任务的间隔，毫秒（默认 30000）", positiveInt("--stalled-interval"))
+    .option("--name <name>", "工作机名称，记录在它处理的任务上（默认 主机名-进程号）")
     .option("--quiet", "不逐条记录完成的文档")
     .action(async (o: WorkerCliOptions) => setCode(await runWorker(o)));
 
   addDocumentOptions(
     program
       .command("stats")
-      .description("统计:数字事实、条目数、缺失要素、高频词(可直接读取以前的 results.jsonl)")
-      .argument("<inputs...>", "文档、文件夹,或以前运行得到的 results.jsonl / results.json")
+      .description("统计：数字事实、条目数、缺失要素、高频词（可直接读取以前的 results.jsonl）")
+      .argument("<inputs...>", "文档、文件夹，或以前运行得到的 results.jsonl / results.json")
       .option("--format <format>", "table、json、csv 或 html", "table")
-      .option("--out <file>", "写入文件(而不是标准输出)")
-      .option("--by <dimension>", "按维度分组统计:year(年份)、campaign(专项活动)、sector(领域)、level(层级)、scope(班子/个人)、type(报告类型)"),
+      .option("--out <file>", "写入文件（而不是标准输出）")
+      .option("--by <dimension>", "按维度分组统计：year（年份）、campaign（专项活动）、sector（领域）、level（层级）、scope（班子/个人）、type（报告类型）"),
   ).action(async (inputs: string[], o: StatsCliOptions) => setCode(await runStats(inputs, o)));
 
   addDocumentOptions(
     program
       .command("serve")
-      .description("启动网页服务:在浏览器中上传报告、查看检查结果和历史批次")
-      .option("--host <host>", "监听地址(默认 127.0.0.1,仅本机;其他地址必须设置 --token)", "127.0.0.1")
-      .option("--port <n>", "端口(0 = 任选空闲端口)", portNumber, 8080)
-      .option("--data <dir>", "数据目录:历史数据库和上传的文件(默认 ./report-check-data)")
-      .option("--token <token>", "访问令牌(也可用环境变量 REPORT_CHECK_TOKEN);监听非本机地址时必须设置")
-      .option("--redis <url>", "通过 Redis 队列交给工作机(report-check worker)分析,如 redis://10.0.0.5:6379;历史、进度和续跑与本机分析相同")
-      .option("--queue <name>", "与 --redis 一起:队列名(默认 report-check,须与工作机一致)")
-      .option("--max-files <n>", "每批最多文件数(默认 500)", positiveInt("--max-files"))
-      .option("--max-batch-bytes <n>", "每批总大小上限(默认 500M)", byteSize)
-      .option("--max-zip-bytes <n>", "每个 .zip 解压后的大小上限(默认 500M)", byteSize)
-      .option("--max-zip-entries <n>", "每个 .zip 的条目数上限(默认 5000)", positiveInt("--max-zip-entries"))
-      .option("--queue-limit <n>", "排队等待分析的文档上限,超过时上传返回 503(默认 2000)", positiveInt("--queue-limit"))
-      .option("--trust-proxy", "信任反向代理的 X-Forwarded-* 头(在 nginx 等代理之后运行时使用)"),
+      .description("启动网页服务：在浏览器中上传报告、查看检查结果和历史批次")
+      .option("--host <host>", "监听地址（默认 127.0.0.1，仅本机；其他地址必须设置 --token）", "127.0.0.1")
+      .option("--port <n>", "端口（0 = 任选空闲端口）", portNumber, 8080)
+      .option("--data <dir>", "数据目录：历史数据库和上传的文件（默认 ./report-check-data）")
+      .option("--token <token>", "访问令牌（也可用环境变量 REPORT_CHECK_TOKEN）；监听非本机地址时必须设置")
+      .option("--redis <url>", "通过 Redis 队列交给工作机（report-check worker）分析，如 redis://10.0.0.5:6379；历史、进度和续跑与本机分析相同")
+      .option("--queue <name>", "与 --redis 一起：队列名（默认 report-check，须与工作机一致）")
+      .option("--max-files <n>", "每批最多文件数（默认 500）", positiveInt("--max-files"))
+      .option("--max-batch-bytes <n>", "每批总大小上限（默认 500M）", byteSize)
+      .option("--max-zip-bytes <n>", "每个 .zip 解压后的大小上限（默认 500M）", byteSize)
+      .option("--max-zip-entries <n>", "每个 .zip 的条目数上限（默认 5000）", positiveInt("--max-zip-entries"))
+      .option("--queue-limit <n>", "排队等待分析的文档上限，超过时上传返回 503（默认 2000）", positiveInt("--queue-limit"))
+      .option("--trust-proxy", "信任反向代理的 X-Forwarded-* 头（在 nginx 等代理之后运行时使用）"),
   ).action(async (o: CommonCliOptions & ServeCommandOptions) => {
     await checkChecklistFiles(o.checklist ?? []);
     const { runServeCommand } = await import("../serve/command.js");
@@ -782,7 +782,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command("checklist")
-    .description("查看或校验清单:list | show <类型> | validate <文件>")
+    .description("查看或校验清单：list | show <类型> | validate <文件>")
     .argument("<action>", "list、show 或 validate")
     .argument("[arg]", "报告类型或清单文件")
     .action(async (action: string, arg: string | undefined) => setCode(await runChecklistCommand(action, arg)));
@@ -803,7 +803,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`错误:${e.message}\n`);
+      process.stderr.write(`错误：${e.message}\n`);
       return EXIT_USAGE;
     }
     throw e;

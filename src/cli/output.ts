@@ -14,17 +14,17 @@ import { basename, dirname, join, relative, resolve, isAbsolute } from "node:pat
 export function insideDir(dir: string, name: string): string {
   const target = resolve(dir, name);
   const rel = relative(resolve(dir), target);
-  if (!rel || rel.startsWith("..") || isAbsolute(rel) || name !== basename(name)) throw new Error(`输出文件名越出输出目录:${name}`);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel) || name !== basename(name)) throw new Error(`输出文件名越出输出目录：${name}`);
   return target;
 }
 
 /** `dir/a/b.docx` for a relative path of plain segments, refusing `..`, absolute paths and empty segments. */
 export function insideDirPath(dir: string, relPath: string): string {
   const segments = relPath.split("/");
-  if (!relPath || isAbsolute(relPath) || segments.some((s) => !s || s === "." || s === ".." || s !== basename(s))) throw new Error(`输出文件名越出输出目录:${relPath}`);
+  if (!relPath || isAbsolute(relPath) || segments.some((s) => !s || s === "." || s === ".." || s !== basename(s))) throw new Error(`输出文件名越出输出目录：${relPath}`);
   const target = resolve(dir, ...segments);
   const rel = relative(resolve(dir), target);
-  if (!rel || rel.startsWith("..") || isAbsolute(rel)) throw new Error(`输出文件名越出输出目录:${relPath}`);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) throw new Error(`输出文件名越出输出目录：${relPath}`);
   return target;
 }
 
@@ -72,7 +72,7 @@ export async function prepareOutDir(dir: string): Promise<void> {
     const info = await stat(at).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" || e.code === "ENOTDIR" ? null : Promise.reject(e)));
     if (info) {
       if (!info.isDirectory()) {
-        throw new Error(at === target ? `${dir} 已存在,但不是文件夹` : `路径中的 ${at} 是文件,不是文件夹`);
+        throw new Error(at === target ? `${dir} 已存在，但不是文件夹` : `路径中的 ${at} 是文件，不是文件夹`);
       }
       break;
     }
@@ -90,14 +90,14 @@ export async function prepareOutDir(dir: string): Promise<void> {
     try {
       await mkdir(d);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`无法创建文件夹 ${d}(${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`无法创建文件夹 ${d}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
     }
   }
   const probe = join(target, `.report-check-probe.${process.pid}.tmp`);
   try {
     await writeFile(probe, "");
   } catch (e) {
-    throw new Error(`无法在 ${dir} 中写入文件(${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new Error(`无法在 ${dir} 中写入文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
   } finally {
     await rm(probe, { force: true }).catch(() => undefined);
   }

@@ -38,7 +38,7 @@ export function createProgress(mode: "bar" | "lines" | "none", stream: NodeJS.Wr
       fileDone(r, cached) {
         done++;
         const status = r.status === "ok" ? (r.checklist?.passed === false ? "未通过" : "通过") : `错误 ${r.error?.code ?? ""}`;
-        stream.write(`[${done}/${total}] ${status} ${r.source.path}${cached ? " (缓存)" : ` (${r.elapsedMs ?? 0} ms)`}\n`);
+        stream.write(`[${done}/${total}] ${status} ${r.source.path}${cached ? "（缓存）" : ` (${r.elapsedMs ?? 0} ms)`}\n`);
       },
       interleave: (w) => w(),
       stop() {},

@@ -25,7 +25,7 @@ export interface QueueCliOptions {
 export function duration(name: string) {
   return (v: string): number => {
     const m = /^(\d+(?:\.\d+)?)\s*([smhd]?)$/i.exec(v.trim());
-    if (!m) throw new InvalidArgumentError(`${name} 须为时长,如 3600、90s、30m、12h 或 7d`);
+    if (!m) throw new InvalidArgumentError(`${name} 须为时长，如 3600、90s、30m、12h 或 7d`);
     const mult = { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]!.toLowerCase() as "" | "s" | "m" | "h" | "d"];
     const n = Number(m[1]) * mult;
     if (!(n > 0)) throw new InvalidArgumentError(`${name} 须大于 0`);
@@ -41,9 +41,9 @@ export function checkQueueOptions(o: QueueCliOptions): string | null {
 
 export function connectionLine(e: ConnectionEvent, url: string): string {
   if (e.kind === "lost") {
-    return `与 Redis(${redactRedisUrl(url)})的连接中断(${e.cause || "连接被关闭"}),第 ${e.attempt} 次重连将在 ${(e.delayMs / 1000).toFixed(1)} 秒后进行……\n`;
+    return `与 Redis（${redactRedisUrl(url)}）的连接中断（${e.cause || "连接被关闭"}），第 ${e.attempt} 次重连将在 ${(e.delayMs / 1000).toFixed(1)} 秒后进行……\n`;
   }
-  return `已重新连接 Redis(中断 ${(e.downMs / 1000).toFixed(1)} 秒)。\n`;
+  return `已重新连接 Redis（中断 ${(e.downMs / 1000).toFixed(1)} 秒）。\n`;
 }
 
 /**
@@ -61,7 +61,7 @@ export async function queueRunner(o: QueueCliOptions, log: (line: string) => voi
       ...(o.keepResults ? { keepResultsSec: o.keepResults } : {}),
       ...(o.redisWait ? { redisWaitMs: Math.round(o.redisWait * 1000) } : {}),
       onConnection: (e) => log(connectionLine(e, redis)),
-      onRequeued: (f) => log(`处理 ${f.displayPath} 的工作机失去响应,该文档已重新排队,将由其他工作机分析。\n`),
+      onRequeued: (f) => log(`处理 ${f.displayPath} 的工作机失去响应，该文档已重新排队，将由其他工作机分析。\n`),
     });
 }
 
@@ -93,13 +93,13 @@ const stamp = (): string => new Date().toISOString().replace("T", " ").slice(0, 
 export async function runWorker(o: WorkerCliOptions): Promise<number> {
   const problem = checkRedisUrl(o.redis) ?? (o.queue ? checkQueueName(o.queue) : null);
   if (problem) {
-    process.stderr.write(`错误:${problem}\n`);
+    process.stderr.write(`错误：${problem}\n`);
     return EXIT_USAGE;
   }
   const log = (line: string): void => void process.stderr.write(`[${stamp()}] ${line}\n`);
   const quiet = !!o.quiet;
   const { startQueueWorker } = await import("../queue/worker.js");
-  log(`正在连接 Redis(${redactRedisUrl(o.redis)})……`);
+  log(`正在连接 Redis（${redactRedisUrl(o.redis)}）……`);
   let stopping = 0;
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((r) => (resolveStopped = r));
@@ -108,14 +108,14 @@ export async function runWorker(o: WorkerCliOptions): Promise<number> {
     stopping++;
     if (!handle) {
       // Not connected yet: nothing is running.
-      log(`收到 ${sig},退出。`);
+      log(`收到 ${sig}，退出。`);
       process.exit(EXIT_OK);
     }
     if (stopping === 1) {
-      log(`收到 ${sig}:不再领取新任务,等待正在分析的 ${handle.active} 份文档完成后退出(再发一次信号立即退出,未完成的任务会回到队列)。`);
+      log(`收到 ${sig}：不再领取新任务，等待正在分析的 ${handle.active} 份文档完成后退出（再发一次信号立即退出，未完成的任务会回到队列）。`);
       handle.close(false).then(resolveStopped, resolveStopped);
     } else {
-      log("立即退出:未完成的任务将在锁过期后回到队列,由其他工作机完成。");
+      log("立即退出：未完成的任务将在锁过期后回到队列，由其他工作机完成。");
       handle.close(true).finally(() => process.exit(EXIT_OK));
     }
   };
@@ -139,22 +139,22 @@ export async function runWorker(o: WorkerCliOptions): Promise<number> {
             log(connectionLine(e, o.redis).trimEnd());
             break;
           case "ready":
-            log(`工作机 ${e.name} 已就绪:队列 ${e.queue},并发 ${e.concurrency},等待任务。`);
+            log(`工作机 ${e.name} 已就绪：队列 ${e.queue}，并发 ${e.concurrency}，等待任务。`);
             break;
           case "done":
-            if (!quiet) log(`完成 ${e.path}:${e.status === "ok" ? "通过分析" : `错误 ${e.code ?? ""}`}(${e.elapsedMs ?? 0} ms)`);
+            if (!quiet) log(`完成 ${e.path}：${e.status === "ok" ? "通过分析" : `错误 ${e.code ?? ""}`}（${e.elapsedMs ?? 0} ms）`);
             break;
           case "refused":
-            log(`拒绝任务 ${e.path}:${e.reason}`);
+            log(`拒绝任务 ${e.path}：${e.reason}`);
             break;
           case "error":
-            log(`队列错误:${e.message}`);
+            log(`队列错误：${e.message}`);
             break;
         }
       },
     });
   } catch (e) {
-    log(`无法启动工作机:${e instanceof Error ? e.message : String(e)}`);
+    log(`无法启动工作机：${e instanceof Error ? e.message : String(e)}`);
     return EXIT_USAGE;
   }
   if (stopping > 0) handle.close(false).then(resolveStopped, resolveStopped);

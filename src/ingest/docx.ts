@@ -71,7 +71,7 @@ export async function readDocx(buffer: Buffer, options: DocxReadOptions = {}): P
     const warning: StageWarning = {
       stage: "ingest",
       code: "DOCX_FALLBACK",
-      message: `DOCX 结构读取失败,已改用 mammoth 读取纯文本(自动编号、标题样式和表格结构可能丢失):${(e as Error).message}`,
+      message: `DOCX 结构读取失败，已改用 mammoth 读取纯文本（自动编号、标题样式和表格结构可能丢失）：${(e as Error).message}`,
     };
     return readWithMammoth(buffer, [warning], e instanceof XmlSyntaxError ? e : undefined);
   }

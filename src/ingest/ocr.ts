@@ -682,7 +682,7 @@ export function assemble(pages: OcrPage[], tuning: OcrTuning = DEFAULT_TUNING): 
       warnings.push({
         stage: "ingest",
         code: "OCR_LOW_CONFIDENCE",
-        message: `第 ${p.page} 页文字识别置信度较低(${conf.toFixed(0)}/100),识别结果可能有错字。请核对原件,或提供更清晰的扫描件(300 dpi 以上)或电子版。`,
+        message: `第 ${p.page} 页文字识别置信度较低（${conf.toFixed(0)}/100），识别结果可能有错字。请核对原件，或提供更清晰的扫描件（300 dpi 以上）或电子版。`,
       });
     }
   }

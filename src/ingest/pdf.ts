@@ -428,13 +428,13 @@ export async function readPdf(buffer: Buffer, options: DocumentOptions): Promise
   // holding only its footer `— 4 —` is not counted.
   const textless = pageTexts.filter((t) => t.trim().length === 0).length;
   if (textless > 0) {
-    warnings.push({ stage: "ingest", code: "PDF_PAGES_WITHOUT_TEXT", message: `PDF 有 ${textless} 页没有文字层(空白页或扫描页),这些页没有读取到内容;如是扫描页,可加 --ocr 参数识别。` });
+    warnings.push({ stage: "ingest", code: "PDF_PAGES_WITHOUT_TEXT", message: `PDF 有 ${textless} 页没有文字层（空白页或扫描页），这些页没有读取到内容；如是扫描页，可加 --ocr 参数识别。` });
   }
   if (failedPages > 0) {
-    warnings.push({ stage: "ingest", code: "PDF_PAGE_FAILED", message: `PDF 有 ${failedPages} 页无法读取,已跳过(${lastPageError})。` });
+    warnings.push({ stage: "ingest", code: "PDF_PAGE_FAILED", message: `PDF 有 ${failedPages} 页无法读取，已跳过（${lastPageError}）。` });
   }
   if (g.bad > 0 && g.share > 0.02) {
-    warnings.push({ stage: "ingest", code: "PDF_PARTLY_GARBLED", message: `PDF 文字层有 ${g.bad} 个字符无法解码(占 ${(g.share * 100).toFixed(1)}%)。` });
+    warnings.push({ stage: "ingest", code: "PDF_PARTLY_GARBLED", message: `PDF 文字层有 ${g.bad} 个字符无法解码（占 ${(g.share * 100).toFixed(1)}%）。` });
   }
   return { format: "pdf", blocks, pages: numPages, repairs, warnings };
 }
@@ -469,5 +469,5 @@ async function ocrGarbledPages(buffer: Buffer, options: DocumentOptions, pages: 
 }
 
 function garbledWarning(pages: number): RawDocument["warnings"][number] {
-  return { stage: "ingest", code: "PDF_GARBLED_PAGES_OCR", message: `PDF 有 ${pages} 页文字层无法解码,已按图像识别(OCR);识别结果可能有错字,请核对原件。` };
+  return { stage: "ingest", code: "PDF_GARBLED_PAGES_OCR", message: `PDF 有 ${pages} 页文字层无法解码，已按图像识别（OCR）；识别结果可能有错字，请核对原件。` };
 }

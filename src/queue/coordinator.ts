@@ -212,8 +212,8 @@ export async function* runQueueBatch(files: FileEntry[], options: QueueBatchOpti
       fail(
         new QueueUnavailableError(
           connected
-            ? `与 Redis(${redactRedisUrl(options.redis)})的连接已中断 ${Math.round(down / 1000)} 秒,停止分析。已写出的结果有效;Redis 恢复后重新运行同一命令,已完成的文档会直接取用队列中的结果,不会重新分析。`
-            : `无法连接 Redis(${redactRedisUrl(options.redis)}),已等待 ${Math.round(down / 1000)} 秒。请确认 redis-server 正在运行、地址和端口正确、防火墙允许连接。`,
+            ? `与 Redis（${redactRedisUrl(options.redis)}）的连接已中断 ${Math.round(down / 1000)} 秒，停止分析。已写出的结果有效；Redis 恢复后重新运行同一命令，已完成的文档会直接取用队列中的结果，不会重新分析。`
+            : `无法连接 Redis（${redactRedisUrl(options.redis)}），已等待 ${Math.round(down / 1000)} 秒。请确认 redis-server 正在运行、地址和端口正确、防火墙允许连接。`,
         ),
       );
     }

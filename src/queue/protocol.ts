@@ -110,7 +110,7 @@ export function redactRedisUrl(url: string): string {
     u.password = "";
     return u.toString().replace(/\/$/, "");
   } catch {
-    return "(无效的地址)";
+    return "（无效的地址）";
   }
 }
 
@@ -120,14 +120,14 @@ export function checkRedisUrl(url: string): string | null {
   try {
     u = new URL(url);
   } catch {
-    return `无效的 Redis 地址:${url}(应形如 redis://主机:6379)`;
+    return `无效的 Redis 地址：${url}（应形如 redis://10.0.0.5:6379）`;
   }
-  if (u.protocol !== "redis:" && u.protocol !== "rediss:") return `Redis 地址须以 redis:// 或 rediss:// 开头:${redactRedisUrl(url)}`;
-  if (!u.hostname) return `Redis 地址缺少主机名:${redactRedisUrl(url)}`;
+  if (u.protocol !== "redis:" && u.protocol !== "rediss:") return `Redis 地址须以 redis:// 或 rediss:// 开头：${redactRedisUrl(url)}`;
+  if (!u.hostname) return `Redis 地址缺少主机名：${redactRedisUrl(url)}`;
   return null;
 }
 
 /** Queue names become part of Redis keys: keep them to a safe alphabet. */
 export function checkQueueName(name: string): string | null {
-  return /^[A-Za-z0-9_.-]{1,64}$/.test(name) ? null : `队列名只能由字母、数字、点、下划线和连字符组成(最多 64 个字符):${name}`;
+  return /^[A-Za-z0-9_.-]{1,64}$/.test(name) ? null : `队列名只能由字母、数字、点、下划线和连字符组成（最多 64 个字符）：${name}`;
 }

@@ -28,7 +28,7 @@ export const COUNT_LABELS: Record<CountKind, string> = {
   meetings: "座谈会/会议数",
   talks: "谈心谈话数",
   participants: "参与人数",
-  satisfaction: "满意率(%)",
+  satisfaction: "满意率（%）",
   problems: "查摆问题数",
   measures: "整改措施数",
   rectified: "已整改数",
@@ -97,7 +97,7 @@ export function typeLabel(id: string | null | undefined, fallback?: string): str
 export function reportTypeLabel(t: ReportTypeGuess | null | undefined): string {
   if (!t) return "未识别";
   const label = typeLabel(t.id, t.label);
-  return t.forced ? `${label}(指定)` : label;
+  return t.forced ? `${label}（指定）` : label;
 }
 
 /** `meta` values (shared/spec/output.md) with what a researcher calls them. */
@@ -132,7 +132,7 @@ export const CAMPAIGN_LABELS: Record<MetaCampaign, string> = {
   "eight-rules": "中央八项规定精神学习教育",
   inspection: "巡视巡察整改",
   audit: "审计整改",
-  annual: "年度(无专项活动)",
+  annual: "年度（无专项活动）",
   other: "其他",
 };
 export const DIMENSION_LABELS: Record<MetaDimension, string> = {

@@ -21,7 +21,7 @@ function inline(s: string): string {
 /** Required (error) and suggested (warning) missing elements, apart: only the first decide pass/fail. */
 function missingCell(r: AnalysisResult): string {
   const { required, suggested } = missingBySeverity(r);
-  return [required.length ? `必备:${required.map(ruleLabel).join("、")}` : "", suggested.length ? `建议:${suggested.map(ruleLabel).join("、")}` : ""].filter(Boolean).join(";");
+  return [required.length ? `必备：${required.map(ruleLabel).join("、")}` : "", suggested.length ? `建议：${suggested.map(ruleLabel).join("、")}` : ""].filter(Boolean).join("；");
 }
 
 export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): string {
@@ -30,14 +30,14 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   const passed = ok.filter((r) => r.checklist?.passed !== false).length;
   const out: string[] = [];
   out.push("# 报告检查结果", "");
-  out.push(`生成时间:${ctx.generatedAt} · report-check ${ctx.toolVersion}`, "");
+  out.push(`生成时间：${ctx.generatedAt} · report-check ${ctx.toolVersion}`, "");
   if (ctx.interrupted) {
-    out.push(`> **运行被中断**:完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
+    out.push(`> **运行被中断**：完成 ${ctx.interrupted.done} / ${ctx.interrupted.total} 个文件。`, "");
     const left = ctx.interrupted.unfinished ?? [];
-    if (left.length) out.push(`未完成(已中断):${left.map((p) => `\`${p.replace(/`/g, "'")}\``).join("、")}`, "");
+    if (left.length) out.push(`未完成（已中断）：${left.map((p) => `\`${p.replace(/`/g, "'")}\``).join("、")}`, "");
   }
-  out.push(`- 文档总数:${results.length}`, `- 已分析:${ok.length}(通过 ${passed},未通过 ${ok.length - passed})`, `- 无法读取:${failed.length}`);
-  if (ctx.skipped.length) out.push(`- 已跳过(非文档、锁定文件等):${ctx.skipped.length}`);
+  out.push(`- 文档总数：${results.length}`, `- 已分析：${ok.length}（通过 ${passed}，未通过 ${ok.length - passed}）`, `- 无法读取：${failed.length}`);
+  if (ctx.skipped.length) out.push(`- 已跳过（非文档、锁定文件等）：${ctx.skipped.length}`);
   out.push("");
   out.push("## 总览", "");
   out.push("| 文件 | 类型 | 结论 | 缺失要素 | 问题 | 原因 | 措施 | 数字事实 |", "|---|---|---|---|---:|---:|---:|---:|");
@@ -49,16 +49,16 @@ export function formatMarkdown(results: AnalysisResult[], ctx: ReportContext): s
   out.push("");
   for (const r of ok) {
     out.push(`## ${inline(r.title ?? r.source.path)}`, "");
-    out.push(`文件:\`${r.source.path.replace(/`/g, "'")}\` · 类型:${inline(reportTypeLabel(r.reportType))} · ${statusLabel(r)}`, "");
+    out.push(`文件：\`${r.source.path.replace(/`/g, "'")}\` · 类型：${inline(reportTypeLabel(r.reportType))} · ${statusLabel(r)}`, "");
     const findings = r.checklist?.findings ?? [];
     if (findings.length) {
-      out.push("检查发现:", "");
-      for (const f of findings) out.push(`- **${SEVERITY_LABELS[f.severity] ?? f.severity}** \`${f.ruleId}\`(${inline(ruleLabel(f.ruleId))}):${inline(f.message)}`);
+      out.push("检查发现：", "");
+      for (const f of findings) out.push(`- **${SEVERITY_LABELS[f.severity] ?? f.severity}** \`${f.ruleId}\`（${inline(ruleLabel(f.ruleId))}）：${inline(f.message)}`);
       out.push("");
     }
     if (r.counts.length) {
-      out.push("数字事实:", "");
-      for (const c of r.counts) out.push(`- ${COUNT_LABELS[c.kind] ?? c.kind}:${c.value}${inline(c.unit)}${c.approx ? "(约)" : ""} — “${inline(c.text)}”`);
+      out.push("数字事实：", "");
+      for (const c of r.counts) out.push(`- ${COUNT_LABELS[c.kind] ?? c.kind}：${c.value}${inline(c.unit)}${c.approx ? "（约）" : ""} — “${inline(c.text)}”`);
       out.push("");
     }
     for (const [label, items] of [

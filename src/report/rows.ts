@@ -57,7 +57,7 @@ export function countCell(r: AnalysisResult, kind: CountKind): Cell {
 }
 
 /** The `meta` columns: ids for the coded fields (stable for filtering), the campaign's name beside its id. */
-const META_HEADERS = ["单位", "作者", "班子/个人", "领域", "层级", "年份", "专项活动", "专项活动(名称)", "落款日期"];
+const META_HEADERS = ["单位", "作者", "班子/个人", "领域", "层级", "年份", "专项活动", "专项活动（名称）", "落款日期"];
 
 function metaCells(r: AnalysisResult): Cell[] {
   const m = r.meta;
@@ -76,7 +76,7 @@ export function documentsTable(results: AnalysisResult[]): Table {
     ...META_HEADERS,
     "是否通过",
     "缺失要素",
-    "缺失要素(名称)",
+    "缺失要素（名称）",
     "质量提示",
     "问题数",
     "原因数",
@@ -111,7 +111,7 @@ export function documentsTable(results: AnalysisResult[]): Table {
       r.error?.message ?? null,
     ];
   });
-  const widths = headers.map((h, i) => (i === 0 ? 48 : i === 3 ? 40 : h === "单位" || h === "专项活动(名称)" ? 30 : i === headers.length - 1 ? 60 : Math.max(8, h.length * 2 + 2)));
+  const widths = headers.map((h, i) => (i === 0 ? 48 : i === 3 ? 40 : h === "单位" || h === "专项活动（名称）" ? 30 : i === headers.length - 1 ? 60 : Math.max(8, h.length * 2 + 2)));
   return { name: "文档", headers, rows, widths };
 }
 

@@ -82,7 +82,7 @@ export class SummaryBuilder {
  */
 function fullListHint(written: string[] | undefined): string {
   const full = (written ?? []).filter((w) => /(?:^|[\\/])(?:results\.json|report\.html|report\.md)$/.test(w));
-  return full.length ? `(完整列表见 ${full.join("、")})` : "";
+  return full.length ? `（完整列表见 ${full.join("、")}）` : "";
 }
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -100,10 +100,10 @@ export function formatSummary(s: Summary, color = false): string {
   const lines: string[] = [];
   const bold = (t: string): string => paint(color, "1", t);
   lines.push(bold("── 汇总 ──"));
-  if (s.interrupted) lines.push(paint(color, "33", `已中断:完成 ${s.done} / ${s.total} 个文件(已写出的结果完整有效)`));
+  if (s.interrupted) lines.push(paint(color, "33", `已中断：完成 ${s.done} / ${s.total} 个文件（已写出的结果完整有效）`));
   const errorCount = Object.values(s.errors).reduce((a, e) => a + e.count, 0);
   lines.push(`文档总数  ${s.total}`);
-  lines.push(`已分析    ${s.ok}   (通过 ${paint(color, "32", String(s.passed))},未通过 ${paint(color, "31", String(s.failed))})`);
+  lines.push(`已分析    ${s.ok}   （通过 ${paint(color, "32", String(s.passed))}，未通过 ${paint(color, "31", String(s.failed))}）`);
   lines.push(`无法读取  ${errorCount === 0 ? "0" : paint(color, "35", String(errorCount))}`);
   for (const e of Object.values(s.errors).sort((a, b) => b.count - a.count)) {
     lines.push(`  ${e.code.padEnd(18)} ${String(e.count).padStart(4)}  ${e.message}`);
@@ -111,25 +111,25 @@ export function formatSummary(s: Summary, color = false): string {
     if (e.count > 5) lines.push(`      … 另 ${e.count - 5} 个`);
   }
   const scans = Object.values(s.errors).filter((e) => e.code === "PDF_NO_TEXT").reduce((a, e) => a + e.count, 0);
-  if (scans) lines.push(paint(color, "33", `提示:${scans} 个 PDF 是扫描件,请加 --ocr 重新运行以识别文字。`));
+  if (scans) lines.push(paint(color, "33", `提示：${scans} 个 PDF 是扫描件，请加 --ocr 重新运行以识别文字。`));
   const missing = Object.entries(s.missing).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (missing.length) {
-    lines.push("缺失要素(文档数):");
+    lines.push("缺失要素（文档数）：");
     for (const [id, n] of missing) lines.push(`  ${padCjk(ruleLabel(id), 18)}${id.padEnd(22)} ${String(n).padStart(4)}`);
   }
   if (s.notReports?.length) {
-    lines.push(`未识别为报告 ${s.notReports.length} 个(未按清单检查;如确为报告,用 --type 指定类型):`);
+    lines.push(`未识别为报告 ${s.notReports.length} 个（未按清单检查；如确为报告，用 --type 指定类型）：`);
     for (const p of s.notReports.slice(0, 10)) lines.push(`  ${p}`);
     if (s.notReports.length > 10) lines.push(`  … 另 ${s.notReports.length - 10} 个`);
   }
-  if (s.findings.error + s.findings.warning > 0) lines.push(`检查发现  错误 ${s.findings.error},警告 ${s.findings.warning}`);
+  if (s.findings.error + s.findings.warning > 0) lines.push(`检查发现  错误 ${s.findings.error}，警告 ${s.findings.warning}`);
   if (s.interrupted && s.unfinished?.length) {
-    lines.push(paint(color, "33", `未完成(已中断) ${s.unfinished.length} 个:`));
+    lines.push(paint(color, "33", `未完成（已中断）${s.unfinished.length} 个：`));
     for (const p of s.unfinished.slice(0, 10)) lines.push(`  ${p}`);
     if (s.unfinished.length > 10) lines.push(`  … 另 ${s.unfinished.length - 10} 个`);
   }
   if (s.skipped.length) {
-    lines.push(`已跳过 ${s.skipped.length} 个:`);
+    lines.push(`已跳过 ${s.skipped.length} 个：`);
     for (const p of s.skipped.slice(0, 10)) lines.push(`  ${describeSkipped(p, s.skippedDetail)}`);
     if (s.skipped.length > 10) lines.push(`  … 另 ${s.skipped.length - 10} 个${fullListHint(s.written)}`);
   }

@@ -17,7 +17,7 @@ const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${co
 export function formatTableLine(r: AnalysisResult, color = false, pathWidth = 40): string {
   const path = padCjk(r.source.path, pathWidth);
   if (r.status === "error") {
-    return `${paint(color, "35", padCjk("! 无法读取", 12))}${padCjk("", 26)}${path}  ${paint(color, "35", r.error?.code ?? "")} ${r.error?.message ?? ""}`;
+    return `${paint(color, "35", padCjk("！ 无法读取", 12))}${padCjk("", 26)}${path}  ${paint(color, "35", r.error?.code ?? "")} ${r.error?.message ?? ""}`;
   }
   if (isNotAReport(r)) {
     return `${paint(color, "2", padCjk("– 未识别为报告", 12))}${padCjk("", 26)}${path}  未按清单检查`;
@@ -29,8 +29,8 @@ export function formatTableLine(r: AnalysisResult, color = false, pathWidth = 40
   // Required (error) elements decide pass/fail; suggested (warning) ones never do: shown apart.
   const { required, suggested } = missingBySeverity(r);
   const tail =
-    (required.length ? "  " + paint(color, "31", "缺必备:" + required.map(ruleLabel).join("、")) : "") +
-    (suggested.length ? "  " + paint(color, "33", "缺建议:" + suggested.map(ruleLabel).join("、")) : "");
+    (required.length ? "  " + paint(color, "31", "缺必备：" + required.map(ruleLabel).join("、")) : "") +
+    (suggested.length ? "  " + paint(color, "33", "缺建议：" + suggested.map(ruleLabel).join("、")) : "");
   return `${mark}${type}${path}  ${counts}${tail}`;
 }
 

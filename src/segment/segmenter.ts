@@ -290,7 +290,7 @@ function loadNodejieba(): Segmenter {
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new Error(
-      `分词后端 nodejieba 不可用(可选依赖未安装或本机编译失败):${why}。请改用默认后端 --segmenter rs,或安装编译工具(make、g++、python3)后执行 npm rebuild nodejieba。`,
+      `分词后端 nodejieba 不可用（可选依赖未安装或本机编译失败）：${why}。请改用默认后端 --segmenter rs，或安装编译工具（make、g++、python3）后执行 npm rebuild nodejieba。`,
     );
   }
   const stops = stopWords();

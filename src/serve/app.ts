@@ -66,9 +66,9 @@ export function checkExposure(host: string, token: string | null): string | null
   const h = host.trim().toLowerCase();
   const loopback = isLoopbackHost(h.startsWith("[") ? h : h.includes(":") ? `[${h}]` : h) || h === "::1";
   if (!loopback && !token) {
-    return `拒绝启动:监听 ${host} 会让网络上的其他人访问本服务,必须同时设置访问令牌(--token 或环境变量 REPORT_CHECK_TOKEN)。只供本机使用时请去掉 --host(默认 127.0.0.1)。`;
+    return `拒绝启动：监听 ${host} 会让网络上的其他人访问本服务，必须同时设置访问令牌（--token 或环境变量 REPORT_CHECK_TOKEN）。只供本机使用时请去掉 --host（默认 127.0.0.1）。`;
   }
-  if (token !== null && token.length < 16) return "拒绝启动:访问令牌太短(至少 16 个字符)。可以用 `openssl rand -hex 24` 生成一个。";
+  if (token !== null && token.length < 16) return "拒绝启动：访问令牌太短（至少 16 个字符）。可以用 `openssl rand -hex 24` 生成一个。";
   return null;
 }
 
@@ -221,7 +221,7 @@ async function apiPlugin(app: FastifyInstance, deps: Deps): Promise<void> {
     if (!runner.room(upload.docs.length)) {
       release(store, pins);
       const wait = retryAfterSeconds(runner.pending(), options.batch.concurrency ?? 1);
-      throw new ServeError("QUEUE_FULL", `等待中的文档 ${runner.pending()} 份,本批 ${upload.docs.length} 份`, { "retry-after": String(wait) });
+      throw new ServeError("QUEUE_FULL", `等待中的文档 ${runner.pending()} 份，本批 ${upload.docs.length} 份`, { "retry-after": String(wait) });
     }
     let batch: BatchRow;
     try {
@@ -378,7 +378,7 @@ export async function buildApp(options: ServeOptions): Promise<{ app: FastifyIns
       const body = errorBody(new ServeError("BAD_REQUEST", e.code));
       return reply.status(e.statusCode).send(body);
     } else {
-      options.log?.(`请求处理出错:${e.message ?? String(err)}`);
+      options.log?.(`请求处理出错：${e.message ?? String(err)}`);
       se = new ServeError("INTERNAL");
     }
     return reply.status(se.status).headers(se.headers).send(errorBody(se));

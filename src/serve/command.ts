@@ -34,7 +34,7 @@ export interface ServeCommandOptions {
 /** Returns the exit code: 0 after a clean stop, 2 when the server could not start. */
 export async function runServeCommand(o: ServeCommandOptions, batch: BatchOptions): Promise<number> {
   const fail = (message: string): number => {
-    process.stderr.write(`错误:${message}\n`);
+    process.stderr.write(`错误：${message}\n`);
     return 2;
   };
   // An empty variable counts as unset (a blank `REPORT_CHECK_TOKEN=` in a service file must not pass for a token).
@@ -84,14 +84,14 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     if (code === "EADDRINUSE") return fail(`端口 ${o.port} 已被占用。请用 --port 换一个端口。`);
-    if (code === "EACCES") return fail(`没有权限监听 ${o.host}:${o.port}(1024 以下的端口需要管理员权限)。请换一个端口。`);
-    return fail(`无法启动服务:${e instanceof Error ? e.message : String(e)}`);
+    if (code === "EACCES") return fail(`没有权限监听 ${o.host}:${o.port}（1024 以下的端口需要管理员权限）。请换一个端口。`);
+    return fail(`无法启动服务：${e instanceof Error ? e.message : String(e)}`);
   }
-  process.stdout.write(`report-check 网页服务已启动:${server.url}\n`);
+  process.stdout.write(`report-check 网页服务已启动：${server.url}\n`);
   if (!o.quiet) {
-    process.stdout.write(`数据目录:${dataDir}\n`);
-    if (token) process.stdout.write("已启用访问令牌:浏览器首次打开时需输入令牌;API 请求需带 Authorization: Bearer <令牌>。\n");
-    if (o.redis) process.stdout.write(`文档由工作机分析:Redis ${redactRedisUrl(o.redis)},队列 ${o.queue ?? DEFAULT_QUEUE_NAME}(工作机运行 report-check worker --redis …)。\n`);
+    process.stdout.write(`数据目录：${dataDir}\n`);
+    if (token) process.stdout.write("已启用访问令牌：浏览器首次打开时需输入令牌；API 请求需带 Authorization: Bearer <令牌>。\n");
+    if (o.redis) process.stdout.write(`文档由工作机分析：Redis ${redactRedisUrl(o.redis)}，队列 ${o.queue ?? DEFAULT_QUEUE_NAME}（工作机运行 report-check worker --redis …）。\n`);
     if (server.resumed) process.stdout.write(`继续分析上次停止时未完成的 ${server.resumed} 份文档。\n`);
     process.stdout.write("按 Ctrl-C 停止。\n");
   }
@@ -104,7 +104,7 @@ export async function runServeCommand(o: ServeCommandOptions, batch: BatchOption
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  if (!o.quiet) process.stdout.write("正在停止:未完成的文档会在下次启动时继续分析。\n");
+  if (!o.quiet) process.stdout.write("正在停止：未完成的文档会在下次启动时继续分析。\n");
   await server.close();
   return 0;
 }

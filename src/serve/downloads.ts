@@ -26,16 +26,16 @@ export interface DownloadEntry {
 
 export const DOWNLOADS: DownloadEntry[] = [
   { file: "report.html", format: "html", label: "HTML 报告" },
-  { file: "results.xlsx", format: "xlsx", label: "Excel 表格(XLSX)" },
-  { file: "results.csv", format: "csv", label: "CSV:文档" },
-  { file: "findings.csv", format: "csv", label: "CSV:检查发现" },
-  { file: "items.csv", format: "csv", label: "CSV:条目" },
-  { file: "results.jsonl", format: "jsonl", label: "JSONL(每行一份文档)" },
+  { file: "results.xlsx", format: "xlsx", label: "Excel 表格（XLSX）" },
+  { file: "results.csv", format: "csv", label: "CSV：文档" },
+  { file: "findings.csv", format: "csv", label: "CSV：检查发现" },
+  { file: "items.csv", format: "csv", label: "CSV：条目" },
+  { file: "results.jsonl", format: "jsonl", label: "JSONL（每行一份文档）" },
   { file: "results.json", format: "json", label: "JSON" },
   { file: "report.md", format: "md", label: "Markdown" },
   // The reviewer's reply (issue 14): every readable document's annotated copy, and its memo.
-  { file: "annotated.zip", format: "docx", label: "批注稿(Word,ZIP)", bundle: true },
-  { file: "memos.zip", format: "memo", label: "审核意见书(Word,ZIP)", bundle: true },
+  { file: "annotated.zip", format: "docx", label: "批注稿（Word，ZIP）", bundle: true },
+  { file: "memos.zip", format: "memo", label: "审核意见书（Word，ZIP）", bundle: true },
 ];
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -16,11 +16,11 @@ export const PAGE_HTML = `<!DOCTYPE html>
 <script src="/assets/app.js" defer></script>
 </head>
 <body>
-<header class="top"><h1>报告检查</h1><span class="sub">分析检查报告 · 民主生活会对照检查材料 · 整改情况报告 · 工作总结:提取问题、原因、措施和数字,检查缺失要素</span></header>
+<header class="top"><h1>报告检查</h1><span class="sub">分析检查报告 · 民主生活会对照检查材料 · 整改情况报告 · 工作总结：提取问题、原因、措施和数字，检查缺失要素</span></header>
 <main>
 <section id="login" hidden>
   <h2>请输入访问令牌</h2>
-  <p class="muted">本服务设置了访问令牌。令牌由启动服务的管理员提供;输入一次后,本浏览器会记住登录状态。</p>
+  <p class="muted">本服务设置了访问令牌。令牌由启动服务的管理员提供；输入一次后，本浏览器会记住登录状态。</p>
   <form id="login-form"><input id="token" type="password" autocomplete="current-password" aria-label="访问令牌" placeholder="访问令牌"> <button type="submit">进入</button></form>
   <p id="login-error" class="error" role="alert"></p>
 </section>
@@ -29,7 +29,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
     <p class="big">把报告文件、整个文件夹或 .zip 压缩包拖到这里</p>
     <p>或者 <label class="button">选择文件<input id="file-input" class="file" type="file" multiple accept=".docx,.pdf,.doc,.wps,.txt,.text,.md,.html,.htm,.zip"></label>
     <label class="button">选择文件夹<input id="folder-input" class="file" type="file" webkitdirectory multiple></label></p>
-    <p class="muted">支持 DOCX、PDF、DOC/WPS、TXT、HTML;文件夹里的其他文件会被跳过。上传后自动开始分析。</p>
+    <p class="muted">支持 DOCX、PDF、DOC/WPS、TXT、HTML；文件夹里的其他文件会被跳过。上传后自动开始分析。</p>
   </div>
   <p id="message" class="message" role="alert" hidden></p>
   <section id="batch" hidden>
@@ -121,9 +121,9 @@ export const PAGE_JS = `
 
   function errorText(res) {
     return res.json().then(function (j) {
-      if (j && j.error) return j.error.message + (j.error.detail ? "(" + j.error.detail + ")" : "") + " [" + j.error.code + "]";
-      return "请求失败(HTTP " + res.status + ")";
-    }, function () { return "请求失败(HTTP " + res.status + ")"; });
+      if (j && j.error) return j.error.message + (j.error.detail ? "（" + j.error.detail + "）" : "") + " [" + j.error.code + "]";
+      return "请求失败（HTTP " + res.status + "）";
+    }, function () { return "请求失败（HTTP " + res.status + "）"; });
   }
 
   function api(method, url, body) {
@@ -203,16 +203,16 @@ export const PAGE_JS = `
   function upload(list) {
     var chosen = list.filter(function (x) { return DOC_EXT.indexOf(ext(x.name)) >= 0; });
     var skipped = list.length - chosen.length;
-    if (!chosen.length) { showMessage("没有可分析的文件:请选择 DOCX、PDF、DOC、TXT、HTML 文件,或它们的 .zip 压缩包。", true); return; }
+    if (!chosen.length) { showMessage("没有可分析的文件：请选择 DOCX、PDF、DOC、TXT、HTML 文件，或它们的 .zip 压缩包。", true); return; }
     chosen.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
     var form = new FormData();
     chosen.forEach(function (x) { form.append("files", x.file, x.name); });
     var xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/batches");
     xhr.upload.onprogress = function (e) {
-      if (e.lengthComputable) showMessage("正在上传 " + chosen.length + " 个文件:" + Math.round((e.loaded / e.total) * 100) + "%");
+      if (e.lengthComputable) showMessage("正在上传 " + chosen.length + " 个文件：" + Math.round((e.loaded / e.total) * 100) + "%");
     };
-    xhr.onerror = function () { showMessage("上传失败:与服务器的连接中断。请检查网络后重试。", true); };
+    xhr.onerror = function () { showMessage("上传失败：与服务器的连接中断。请检查网络后重试。", true); };
     xhr.onload = function () {
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
@@ -223,7 +223,7 @@ export const PAGE_JS = `
         refreshHistory();
       } else if (xhr.status === 401) showLogin();
       else {
-        var t = body && body.error ? body.error.message + (body.error.detail ? "(" + body.error.detail + ")" : "") + " [" + body.error.code + "]" : "上传失败(HTTP " + xhr.status + ")";
+        var t = body && body.error ? body.error.message + (body.error.detail ? "（" + body.error.detail + "）" : "") + " [" + body.error.code + "]" : "上传失败（HTTP " + xhr.status + "）";
         if (xhr.status === 503) t += " 建议等待 " + (xhr.getResponseHeader("retry-after") || "30") + " 秒。";
         showMessage(t, true);
       }
@@ -247,7 +247,7 @@ export const PAGE_JS = `
   function stateText(f) {
     if (f.state === "queued") return ["等待中", ""];
     if (f.state === "running") return ["分析中……", "state-running"];
-    if (f.status === "error") return ["无法读取" + (f.errorCode ? "(" + f.errorCode + ")" : ""), "state-error"];
+    if (f.status === "error") return ["无法读取" + (f.errorCode ? "（" + f.errorCode + "）" : ""), "state-error"];
     return f.passed === false ? ["未通过", "state-fail"] : ["通过", "state-pass"];
   }
 
@@ -275,7 +275,7 @@ export const PAGE_JS = `
 
   function setProgress(done, total, status, counts) {
     $("bar").style.width = (total ? Math.round((done / total) * 100) : 0) + "%";
-    var text = (BATCH_STATUS[status] || status) + ":已完成 " + done + " / " + total + " 份";
+    var text = (BATCH_STATUS[status] || status) + "：已完成 " + done + " / " + total + " 份";
     if (counts) text += " · 通过 " + counts.passed + " · 未通过 " + counts.failed + " · 无法读取 " + counts.errors;
     $("batch-status").textContent = text;
   }
@@ -283,7 +283,7 @@ export const PAGE_JS = `
   function showResults(view) {
     var box = $("downloads");
     clear(box);
-    box.appendChild(el("span", "下载:"));
+    box.appendChild(el("span", "下载："));
     view.downloads.forEach(function (d) {
       var a = el("a", d.label);
       a.href = d.href + (d.file === "report.html" ? "?download=1" : "");
@@ -309,7 +309,7 @@ export const PAGE_JS = `
       if (!res.ok) return errorText(res).then(function (t) { showMessage(t, true); });
       return res.json().then(function (view) {
         if (current !== id) return;
-        $("batch-title").textContent = "本批文档(" + new Date(view.createdAt).toLocaleString("zh-CN") + " 上传,共 " + view.total + " 份)";
+        $("batch-title").textContent = "本批文档（" + new Date(view.createdAt).toLocaleString("zh-CN") + " 上传，共 " + view.total + " 份）";
         renderFiles(view.files);
         var finished = view.status === "done" || view.status === "interrupted";
         setProgress(view.done, view.total, view.status, finished ? view : null);
@@ -360,7 +360,7 @@ export const PAGE_JS = `
       tr.appendChild(el("td", b.passed, "num"));
       tr.appendChild(el("td", b.failed, "num"));
       tr.appendChild(el("td", b.errors, "num"));
-      tr.appendChild(el("td", (BATCH_STATUS[b.status] || b.status) + (b.status === "done" ? "" : "(" + b.done + "/" + b.total + ")")));
+      tr.appendChild(el("td", (BATCH_STATUS[b.status] || b.status) + (b.status === "done" ? "" : "（" + b.done + "/" + b.total + "）")));
       var actions = el("td");
       var view = el("button", "查看");
       view.type = "button";
@@ -369,7 +369,7 @@ export const PAGE_JS = `
       var del = el("button", "删除", "danger delete");
       del.type = "button";
       del.addEventListener("click", function () {
-        if (!window.confirm("删除这一批的文件和结果?删除后不能恢复。")) return;
+        if (!window.confirm("删除这一批的文件和结果？删除后不能恢复。")) return;
         api("DELETE", "/api/batches/" + b.id).then(function (res) {
           if (!res.ok && res.status !== 404) return errorText(res).then(function (t) { showMessage(t, true); });
           if (current === b.id) { current = null; $("batch").hidden = true; if (events) { events.close(); events = null; } }

@@ -171,7 +171,7 @@ export class Runner extends EventEmitter {
             this.store.markRunning(job.batchId, job.idx);
             this.announce(job, { state: "running" });
           } catch (e) {
-            this.options.log?.(`记录文档开始时出错:${e instanceof Error ? e.message : String(e)}`);
+            this.options.log?.(`记录文档开始时出错：${e instanceof Error ? e.message : String(e)}`);
           }
         },
         onSettled: (result, i) => {
@@ -184,7 +184,7 @@ export class Runner extends EventEmitter {
               this.announce(job, { state: "done", status: result.status, passed, errorCode: result.error?.code ?? null });
             }
           } catch (e) {
-            this.options.log?.(`保存结果时出错:${e instanceof Error ? e.message : String(e)}`);
+            this.options.log?.(`保存结果时出错：${e instanceof Error ? e.message : String(e)}`);
           }
         },
       };
@@ -192,7 +192,7 @@ export class Runner extends EventEmitter {
         // Results are stored in onSettled (completion order); the ordered stream is only drained.
         for await (const _ of (run ?? runBatch)(entries, batch)) void _;
       } catch (e) {
-        this.options.log?.(`分析队列出错:${e instanceof Error ? e.message : String(e)}`);
+        this.options.log?.(`分析队列出错：${e instanceof Error ? e.message : String(e)}`);
         // Redis unreachable for longer than the queue waits: the documents without a result are tried
         // again (each try waits that long first), so a Redis restart does not need a server restart.
         if (e instanceof Error && e.name === "QueueUnavailableError" && !signal.aborted) {

@@ -159,7 +159,7 @@ function claimDataDir(dataDir: string): void {
       // EPERM: the process exists but belongs to someone else.
       alive = (e as NodeJS.ErrnoException).code === "EPERM";
     }
-    if (alive) throw new Error(`数据目录 ${dataDir} 正被另一个 report-check serve(进程 ${pid})使用。请先停止它,或用 --data 指定另一个目录。`);
+    if (alive) throw new Error(`数据目录 ${dataDir} 正被另一个 report-check serve（进程 ${pid}）使用。请先停止它，或用 --data 指定另一个目录。`);
     rmSync(lock, { force: true });
   }
   throw new Error(`无法锁定数据目录 ${dataDir}。`);

@@ -146,7 +146,7 @@ export async function receiveUpload(request: FastifyRequest, store: Store, limit
       if (e instanceof ReportCheckError && e.code === "TOO_LARGE") throw new ServeError("ZIP_TOO_LARGE", `${zipName}:${e.detail ?? ""}`);
       throw new ServeError("ZIP_CORRUPT", zipName);
     }
-    if (zip.entries.length > limits.maxZipEntries) throw new ServeError("ZIP_TOO_LARGE", `${zipName}:${zip.entries.length} 个条目,上限 ${limits.maxZipEntries}`);
+    if (zip.entries.length > limits.maxZipEntries) throw new ServeError("ZIP_TOO_LARGE", `${zipName}：${zip.entries.length} 个条目，上限 ${limits.maxZipEntries}`);
     const entries = zip.entries.map((e) => ({ raw: e.name, name: decodeEntryName(e.name, (e.flags & 0x800) !== 0) }));
     // Every name is checked before anything is inflated: one bad entry refuses the archive.
     for (const e of entries) if (unsafeEntryName(e.name)) throw new ServeError("ZIP_UNSAFE_PATH", `${zipName}:${shownRaw(e.name)}`);
@@ -170,7 +170,7 @@ export async function receiveUpload(request: FastifyRequest, store: Store, limit
       }
       if (!data) continue;
       unpacked += data.length;
-      if (unpacked > limits.maxZipBytes) throw new ServeError("ZIP_TOO_LARGE", `${zipName}:解压后超过 ${limits.maxZipBytes} 字节`);
+      if (unpacked > limits.maxZipBytes) throw new ServeError("ZIP_TOO_LARGE", `${zipName}：解压后超过 ${limits.maxZipBytes} 字节`);
       keep(shown, await storeBuffer(data), data.length);
     }
   };
@@ -201,7 +201,7 @@ export async function receiveUpload(request: FastifyRequest, store: Store, limit
       const zip = isZipName(name);
       const fileLimit = zip ? limits.maxBatchBytes : limits.maxBytes;
       const meter = new Meter((bytes, chunk) => {
-        if (bytes > fileLimit) return new ServeError(zip ? "BATCH_TOO_LARGE" : "FILE_TOO_LARGE", `${name}:超过 ${fileLimit} 字节`);
+        if (bytes > fileLimit) return new ServeError(zip ? "BATCH_TOO_LARGE" : "FILE_TOO_LARGE", `${name}：超过 ${fileLimit} 字节`);
         uploadedBytes += chunk;
         if (uploadedBytes > limits.maxBatchBytes) return new ServeError("BATCH_TOO_LARGE", `超过 ${limits.maxBatchBytes} 字节`);
         return null;

@@ -29,8 +29,8 @@ export function copiedTextFinding(e: SimilarEntry): Finding {
     ruleId: COPIED_TEXT_RULE,
     severity: "warning",
     message:
-      `与${e.reference ? "参照文档" : ""}「${e.path}」雷同:本文约 ${pct}% 的文字(${e.sharedChars} 字,${e.passages.length} 段)也出现在该文档中。` +
-      `请核实是否照搬照抄,结合本单位实际重写雷同段落;若两份本是同一文档的不同格式,可忽略。`,
+      `与${e.reference ? "参照文档" : ""}「${e.path}」雷同：本文约 ${pct}% 的文字（${e.sharedChars} 字，${e.passages.length} 段）也出现在该文档中。` +
+      `请核实是否照搬照抄，结合本单位实际重写雷同段落；若两份本是同一文档的不同格式，可忽略。`,
     span: largest ? largest.span : null,
     related: { path: e.path, containment: e.containment, passages: e.passages },
   };

@@ -15,9 +15,9 @@ import type { NumberStats, Stats } from "./index.js";
 
 export function formatGroupedStatsTable(g: GroupedStats): string {
   const dim = DIMENSION_LABELS[g.by];
-  const out: string[] = [`按${dim}分组:${g.groups.map((x) => `${x.label} ${x.stats.documents} 份`).join("、")}(合计 ${g.whole.documents} 份)`, ""];
-  out.push(`══ 全部(${g.whole.documents} 份) ══`, formatStatsTable(g.whole));
-  for (const x of g.groups) out.push(`══ ${dim}:${x.label}(${x.stats.documents} 份) ══`, formatStatsTable(x.stats));
+  const out: string[] = [`按${dim}分组：${g.groups.map((x) => `${x.label} ${x.stats.documents} 份`).join("、")}（合计 ${g.whole.documents} 份）`, ""];
+  out.push(`══ 全部（${g.whole.documents} 份） ══`, formatStatsTable(g.whole));
+  for (const x of g.groups) out.push(`══ ${dim}：${x.label}（${x.stats.documents} 份） ══`, formatStatsTable(x.stats));
   return out.join("\n");
 }
 
@@ -42,7 +42,7 @@ const PALETTE = ["#1a73e8", "#d93025", "#188038", "#e37400", "#9334e6", "#12b5cb
 
 /** Grouped horizontal bars as inline SVG: per category one bar per series, values labelled. */
 export function svgGroupedBars(categories: string[], series: Array<{ name: string; values: number[]; notes?: string[] }>): string {
-  if (!categories.length || !series.length) return `<p class="muted">(无数据)</p>`;
+  if (!categories.length || !series.length) return `<p class="muted">（无数据）</p>`;
   const barH = 14;
   const gap = 10;
   const labelW = 190;
@@ -65,7 +65,7 @@ export function svgGroupedBars(categories: string[], series: Array<{ name: strin
           const w = Math.max(v > 0 ? 1 : 0, (v / max) * barW);
           const y = y0 + j * barH;
           const note = s.notes?.[i] ?? "";
-          return `<rect x="${labelW}" y="${y + 1}" width="${w.toFixed(1)}" height="${barH - 2}" fill="${PALETTE[j % PALETTE.length]}"><title>${e(s.name)} · ${e(c)}:${e(String(v))}${e(note)}</title></rect><text x="${(labelW + w + 4).toFixed(1)}" y="${y + barH - 3}" font-size="11">${e(String(v))}${e(note)}</text>`;
+          return `<rect x="${labelW}" y="${y + 1}" width="${w.toFixed(1)}" height="${barH - 2}" fill="${PALETTE[j % PALETTE.length]}"><title>${e(s.name)} · ${e(c)}：${e(String(v))}${e(note)}</title></rect><text x="${(labelW + w + 4).toFixed(1)}" y="${y + barH - 3}" font-size="11">${e(String(v))}${e(note)}</text>`;
         })
         .join("");
       return label + rects;
@@ -80,7 +80,7 @@ export function formatGroupedStatsHtml(g: GroupedStats, generatedAt = new Date()
   const dim = DIMENSION_LABELS[g.by];
   // Groups with no analysed document (only unreadable files) have nothing to chart.
   const charted = g.groups.filter((x) => x.stats.ok > 0);
-  const names = charted.map((x) => `${x.label}(${x.stats.ok})`);
+  const names = charted.map((x) => `${x.label}（${x.stats.ok}）`);
   const numTable = (rows: Array<[string, string, NumberStats]>): string =>
     `<table><thead><tr><th>项目</th><th>${e(dim)}</th><th>文档数</th><th>合计</th><th>平均</th><th>中位数</th><th>最小</th><th>最大</th></tr></thead><tbody>${rows
       .map(([l, grp, v]) => `<tr><td>${e(l)}</td><td>${e(grp)}</td><td>${v.documents}</td><td>${v.sum}</td><td>${v.mean}</td><td>${v.median}</td><td>${v.min}</td><td>${v.max}</td></tr>`)
@@ -102,7 +102,7 @@ export function formatGroupedStatsHtml(g: GroupedStats, generatedAt = new Date()
   const itemKinds = ["problems", "causes", "measures"] as const;
   const itemLabels = { problems: "问题/份", causes: "原因/份", measures: "措施/份" } as const;
   const itemsChart = svgGroupedBars(
-    itemKinds.map((k) => `${itemLabels[k]}(平均)`),
+    itemKinds.map((k) => `${itemLabels[k]}（平均）`),
     charted.map((x, j) => ({ name: names[j]!, values: itemKinds.map((k) => x.stats.items[k].mean) })),
   );
   const itemRows: Array<[string, string, NumberStats]> = [];
@@ -120,7 +120,7 @@ export function formatGroupedStatsHtml(g: GroupedStats, generatedAt = new Date()
   const terms = g.groups
     .map(
       (x) =>
-        `<tr><td>${e(x.label)}</td><td>${e(x.stats.terms.problems.slice(0, 10).map((t) => `${t.term}(${t.count})`).join(" ") || "—")}</td><td>${e(x.stats.terms.measures.slice(0, 10).map((t) => `${t.term}(${t.count})`).join(" ") || "—")}</td></tr>`,
+        `<tr><td>${e(x.label)}</td><td>${e(x.stats.terms.problems.slice(0, 10).map((t) => `${t.term}（${t.count}）`).join(" ") || "—")}</td><td>${e(x.stats.terms.measures.slice(0, 10).map((t) => `${t.term}（${t.count}）`).join(" ") || "—")}</td></tr>`,
     )
     .join("");
   const summary = `<table><thead><tr><th>${e(dim)}</th><th>文档</th><th>已分析</th><th>无法读取</th></tr></thead><tbody>${g.groups
@@ -129,19 +129,19 @@ export function formatGroupedStatsHtml(g: GroupedStats, generatedAt = new Date()
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>报告统计:按${e(dim)}分组(${g.whole.documents} 份文档)</title>
+<title>报告统计：按${e(dim)}分组（${g.whole.documents} 份文档）</title>
 <style>body{font:14px/1.6 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px;color:#202124}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th:first-child,td:first-child,td:nth-child(2){text-align:left}th{background:#f1f3f4}.muted{color:#5f6368}svg text{fill:#202124}</style>
 </head><body>
-<h1>报告统计:按${e(dim)}分组</h1>
-<p class="muted">生成时间 ${e(generatedAt)} · 文档 ${g.whole.documents} 份,分为 ${g.groups.length} 组</p>
+<h1>报告统计：按${e(dim)}分组</h1>
+<p class="muted">生成时间 ${e(generatedAt)} · 文档 ${g.whole.documents} 份，分为 ${g.groups.length} 组</p>
 ${summary}
-<h2>数字事实:报告该项的文档占比</h2>
+<h2>数字事实：报告该项的文档占比</h2>
 ${countsChart}
 ${numTable(countRows)}
 <h2>每份文档的条目数</h2>
 ${itemsChart}
 ${numTable(itemRows)}
-<h2>缺失要素:缺失该要素的文档占比</h2>
+<h2>缺失要素：缺失该要素的文档占比</h2>
 ${missingChart}
 <h2>高频词</h2>
 <table><thead><tr><th>${e(dim)}</th><th>问题高频词</th><th>措施高频词</th></tr></thead><tbody>${terms}</tbody></table>

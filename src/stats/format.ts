@@ -20,29 +20,29 @@ function statRow(label: string, s: NumberStats): string {
 export function formatStatsTable(s: Stats): string {
   const out: string[] = [];
   const errs = Object.values(s.errors).reduce((a, b) => a + b, 0);
-  out.push(`文档 ${s.documents} 份,已分析 ${s.ok} 份,无法读取 ${errs} 份`, "");
+  out.push(`文档 ${s.documents} 份，已分析 ${s.ok} 份，无法读取 ${errs} 份`, "");
   const head = padCjk("项目", 18) + ["文档数", "合计", "平均", "中位数", "最小", "最大"].map((h, i) => padStartCjk(h, i === 0 ? 7 : 9)).join("");
-  out.push("数字事实(每份文档取该类最大值):", head);
+  out.push("数字事实（每份文档取该类最大值）：", head);
   for (const [k, v] of Object.entries(s.counts) as Array<[CountKind, NumberStats]>) out.push(statRow(COUNT_LABELS[k] ?? k, v));
-  out.push("", "每份文档的条目数:", head);
+  out.push("", "每份文档的条目数：", head);
   for (const k of ["problems", "causes", "measures"] as const) out.push(statRow(ITEM_LABELS[k], s.items[k]));
-  out.push("", "缺失要素(按报告类型):");
+  out.push("", "缺失要素（按报告类型）：");
   for (const [type, m] of Object.entries(s.missing)) {
-    out.push(`  ${typeLabel(type)}(${m.documents} 份)`);
+    out.push(`  ${typeLabel(type)}（${m.documents} 份）`);
     const els = Object.entries(m.elements).sort((a, b) => b[1] - a[1]);
-    if (!els.length) out.push("    (无缺失)");
+    if (!els.length) out.push("    （无缺失）");
     for (const [id, n] of els) out.push(`    ${padCjk(ruleLabel(id), 18)}${id.padEnd(24)}${String(n).padStart(4)} 份  ${Math.round((n / m.documents) * 100)}%`);
   }
   const terms = (label: string, list: TermCount[]): void => {
-    out.push("", `${label}高频词(按条目数${s.terms.method === "bigram" ? ",字二元组" : ""}):`);
-    out.push("  " + (list.length ? list.map((t) => `${t.term}(${t.count})`).join("  ") : "(无)"));
+    out.push("", `${label}高频词（按条目数${s.terms.method === "bigram" ? "，字二元组" : ""}）：`);
+    out.push("  " + (list.length ? list.map((t) => `${t.term}（${t.count}）`).join("  ") : "（无）"));
   };
   terms("问题", s.terms.problems);
   terms("措施", s.terms.measures);
   if (s.copies) {
-    out.push("", `雷同文档群(共有文字占本文 ≥ ${Math.round(s.copies.threshold * 100)}%):`);
-    if (!s.copies.clusters.length) out.push("  (无)");
-    s.copies.clusters.forEach((c, i) => out.push(`  ${i + 1}. ${c.documents.length} 份,最高 ${Math.round(c.maxContainment * 100)}%:${c.documents.join("、")}`));
+    out.push("", `雷同文档群（共有文字占本文 ≥ ${Math.round(s.copies.threshold * 100)}%）：`);
+    if (!s.copies.clusters.length) out.push("  （无）");
+    s.copies.clusters.forEach((c, i) => out.push(`  ${i + 1}. ${c.documents.length} 份，最高 ${Math.round(c.maxContainment * 100)}%：${c.documents.join("、")}`));
   }
   return out.join("\n") + "\n";
 }
@@ -70,7 +70,7 @@ export function statsCsvRows(s: Stats): Array<Array<string | number>> {
   }
   for (const [type, m] of Object.entries(s.missing)) {
     for (const [id, n] of Object.entries(m.elements).sort((a, b) => b[1] - a[1])) {
-      rows.push([`缺失要素:${typeLabel(type)}`, ruleLabel(id), id, n, "", "", "", "", "", Math.round((n / m.documents) * 1000) / 10 + "%"]);
+      rows.push([`缺失要素：${typeLabel(type)}`, ruleLabel(id), id, n, "", "", "", "", "", Math.round((n / m.documents) * 1000) / 10 + "%"]);
     }
   }
   for (const t of s.terms.problems) rows.push(["问题高频词", t.term, "", t.count, "", "", "", "", "", ""]);
@@ -83,7 +83,7 @@ export function statsCsvRows(s: Stats): Array<Array<string | number>> {
 
 /** A horizontal bar chart as inline SVG. */
 export function svgBars(data: Array<{ label: string; value: number; note?: string }>, color = "#1a73e8"): string {
-  if (!data.length) return `<p class="muted">(无数据)</p>`;
+  if (!data.length) return `<p class="muted">（无数据）</p>`;
   const rowH = 24;
   const labelW = 190;
   const barW = 420;
@@ -93,7 +93,7 @@ export function svgBars(data: Array<{ label: string; value: number; note?: strin
     .map((d, i) => {
       const y = i * rowH + 4;
       const w = Math.max(1, (d.value / max) * barW);
-      return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${e(d.label)}</text><rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}" rx="2"><title>${e(d.label)}:${e(String(d.value))}${d.note ? ` ${e(d.note)}` : ""}</title></rect><text x="${(labelW + w + 6).toFixed(1)}" y="${y + 16}">${e(String(d.value))}${d.note ? ` ${e(d.note)}` : ""}</text>`;
+      return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${e(d.label)}</text><rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}" rx="2"><title>${e(d.label)}：${e(String(d.value))}${d.note ? ` ${e(d.note)}` : ""}</title></rect><text x="${(labelW + w + 6).toFixed(1)}" y="${y + 16}">${e(String(d.value))}${d.note ? ` ${e(d.note)}` : ""}</text>`;
     })
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${labelW + barW + 120}" height="${h}" font-size="13" font-family="sans-serif">${bars}</svg>`;
@@ -108,7 +108,7 @@ export function formatStatsHtml(s: Stats, generatedAt = new Date().toISOString()
   const missingHtml = Object.entries(s.missing)
     .map(([type, m]) => {
       const els = Object.entries(m.elements).sort((a, b) => b[1] - a[1]);
-      return `<h3>${e(typeLabel(type))}(${m.documents} 份)</h3>${svgBars(
+      return `<h3>${e(typeLabel(type))}（${m.documents} 份）</h3>${svgBars(
         els.map(([id, n]) => ({ label: ruleLabel(id), value: n, note: `${Math.round((n / m.documents) * 100)}%` })),
         "#d93025",
       )}`;
@@ -118,19 +118,19 @@ export function formatStatsHtml(s: Stats, generatedAt = new Date().toISOString()
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>报告统计(${s.documents} 份文档)</title>
+<title>报告统计（${s.documents} 份文档）</title>
 <style>body{font:14px/1.6 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px;color:#202124}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f1f3f4}.muted{color:#5f6368}svg text{fill:#202124}</style>
 </head><body>
 <h1>报告统计</h1>
-<p class="muted">生成时间 ${e(generatedAt)} · 文档 ${s.documents} 份,已分析 ${s.ok} 份${errs.length ? `,无法读取 ${errs.map(([c, n]) => `${e(c)} ${n}`).join("、")}` : ""}</p>
-<h2>数字事实(每份文档取该类最大值)</h2>
+<p class="muted">生成时间 ${e(generatedAt)} · 文档 ${s.documents} 份，已分析 ${s.ok} 份${errs.length ? `，无法读取 ${errs.map(([c, n]) => `${e(c)} ${n}`).join("、")}` : ""}</p>
+<h2>数字事实（每份文档取该类最大值）</h2>
 ${table(countRows)}
 ${svgBars(countRows.map(([l, v]) => ({ label: l, value: v.documents, note: "份" })))}
 <h2>每份文档的条目数</h2>
 ${table((["problems", "causes", "measures"] as const).map((k) => [ITEM_LABELS[k], s.items[k]] as [string, NumberStats]))}
-${svgBars((["problems", "causes", "measures"] as const).map((k) => ({ label: ITEM_LABELS[k] + "(平均)", value: s.items[k].mean })), "#188038")}
-<h2>缺失要素(按报告类型)</h2>
-${missingHtml || `<p class="muted">(无)</p>`}
+${svgBars((["problems", "causes", "measures"] as const).map((k) => ({ label: ITEM_LABELS[k] + "（平均）", value: s.items[k].mean })), "#188038")}
+<h2>缺失要素（按报告类型）</h2>
+${missingHtml || `<p class="muted">（无）</p>`}
 <h2>问题高频词</h2>
 ${svgBars(s.terms.problems.map((t) => ({ label: t.term, value: t.count })), "#e37400")}
 <h2>措施高频词</h2>
@@ -142,11 +142,11 @@ ${
           ? `<table><thead><tr><th>#</th><th>文档数</th><th>最高雷同比例</th><th>文档</th></tr></thead><tbody>${s.copies.clusters
               .map((c, i) => `<tr><td>${i + 1}</td><td>${c.documents.length}</td><td>${Math.round(c.maxContainment * 100)}%</td><td style="text-align:left">${c.documents.map(e).join("<br>")}</td></tr>`)
               .join("")}</tbody></table>`
-          : `<p class="muted">(无)</p>`
+          : `<p class="muted">（无）</p>`
       }`
     : ""
 }
-<p class="muted">词频按条目计(一个词在一条中只计一次)${s.terms.method === "bigram" ? ",分词器不可用,按字二元组统计" : ""}。</p>
+<p class="muted">词频按条目计（一个词在一条中只计一次）${s.terms.method === "bigram" ? "，分词器不可用，按字二元组统计" : ""}。</p>
 </body></html>
 `;
 }

@@ -173,14 +173,14 @@ describe("report-check analyze", () => {
   it("re-uses cached results on a second run and re-analyses a changed file", async () => {
     const files = ["inbox/a-analysis-check.docx", "inbox/b-democratic-life.txt"];
     const first = await runCli(["analyze", ...files, "--cache=cache", "--concurrency", "1"], dir);
-    expect(first.stderr).not.toContain("(缓存)");
+    expect(first.stderr).not.toContain("（缓存）");
     expect(readdirSync(join(dir, "cache")).filter((f) => f.endsWith(".json"))).toHaveLength(2);
     const second = await runCli(["analyze", ...files, "--cache=cache", "--concurrency", "1"], dir);
-    expect((second.stderr.match(/\(缓存\)/g) ?? []).length).toBe(2);
+    expect((second.stderr.match(/（缓存）/g) ?? []).length).toBe(2);
     expect(stable(second.stdout)).toBe(stable(first.stdout));
     writeFileSync(join(dir, "inbox/b-democratic-life.txt"), readFileSync(join(dir, "inbox/b-democratic-life.txt"), "utf8") + "\n补充一段。\n");
     const third = await runCli(["analyze", ...files, "--cache=cache", "--concurrency", "1"], dir);
-    expect((third.stderr.match(/\(缓存\)/g) ?? []).length).toBe(1);
+    expect((third.stderr.match(/（缓存）/g) ?? []).length).toBe(1);
   });
 
   it("prints one Chinese line per document with --format table", async () => {
@@ -231,6 +231,6 @@ describe("report-check analyze, interrupted", () => {
     expect(json.complete).toBe(false);
     expect(json.results).toHaveLength(lines.length);
     expect(existsSync(join(dir, "out-int", "report.html"))).toBe(true);
-    expect(stdout).toContain(`已中断:完成 ${lines.length} / 400`);
+    expect(stdout).toContain(`已中断：完成 ${lines.length} / 400`);
   });
 });

@@ -39,17 +39,17 @@ describe("lock files", () => {
     const lines = parseJsonl(r.stdout);
     expect(lines.map((l) => l["source"]["path"])).toEqual([join("inbox", "report.docx")]);
     expect(r.code).not.toBe(3);
-    for (const name of LOCKS) expect(r.stderr).toContain(`${join("inbox", name)}(锁定文件`);
+    for (const name of LOCKS) expect(r.stderr).toContain(`${join("inbox", name)}（锁定文件`);
   });
 
   it("skips them when a glob matches them and when they are named on the command line", async () => {
     const g = await runCli(["analyze", "inbox/*.docx", "--format", "jsonl", "--fail-on", "error"], dir);
     expect(parseJsonl(g.stdout).map((l) => l["source"]["path"])).toEqual(["inbox/report.docx"]);
-    expect(g.stderr).toContain("inbox/~$report.docx(锁定文件");
+    expect(g.stderr).toContain("inbox/~$report.docx（锁定文件");
     expect(g.code).toBe(0);
     const named = await runCli(["analyze", "inbox/~$report.docx", "inbox/report.docx", "--format", "jsonl", "--fail-on", "error"], dir);
     expect(parseJsonl(named.stdout)).toHaveLength(1);
-    expect(named.stderr).toContain("inbox/~$report.docx(锁定文件");
+    expect(named.stderr).toContain("inbox/~$report.docx（锁定文件");
     expect(named.code).toBe(0);
   });
 });
@@ -84,8 +84,8 @@ describe("Ctrl-C", () => {
     expect(paths.length).toBeGreaterThanOrEqual(3);
     expect(paths).not.toContain(join("slow-first", "a-slow.pdf"));
     expect(paths).toEqual([...paths].sort());
-    expect(stdout).toContain(`已中断:完成 ${paths.length} / 6`);
-    expect(stdout).toMatch(/未完成\(已中断\) \d+ 个:\n  slow-first\/a-slow\.pdf/);
+    expect(stdout).toContain(`已中断：完成 ${paths.length} / 6`);
+    expect(stdout).toMatch(/未完成（已中断）\d+ 个：\n  slow-first\/a-slow\.pdf/);
     const json = JSON.parse(readFileSync(join(dir, "out-slow", "results.json"), "utf8"));
     expect(json.complete).toBe(false);
     expect(json.unfinished).toContain("slow-first/a-slow.pdf");
@@ -103,7 +103,7 @@ describe("--type", () => {
     expect(line!["checklist"]["id"]).toBe("rectification");
     for (const f of ["results.txt", "results.csv", "report.md"]) {
       const text = readFileSync(join(dir, "out-type", f), "utf8");
-      expect(text, f).toContain("整改情况报告(指定)");
+      expect(text, f).toContain("整改情况报告（指定）");
     }
   });
 
@@ -122,7 +122,7 @@ describe("--type", () => {
     expect(ids).not.toContain("criticism");
     const bad = await runCli(["analyze", "summary.txt", "--type", "my-type", "--format", "jsonl"], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("未知的报告类型:my-type");
+    expect(bad.stderr).toContain("未知的报告类型：my-type");
     expect(bad.stderr).toContain("--checklist");
   });
 });
@@ -131,7 +131,7 @@ describe("paths and outputs", () => {
   it("says that a glob matched nothing", async () => {
     const r = await runCli(["analyze", "nowhere/*.docx"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("通配符没有匹配到任何文件:nowhere/*.docx");
+    expect(r.stderr).toContain("通配符没有匹配到任何文件：nowhere/*.docx");
     expect(r.stderr).not.toContain("非文档");
   });
 
@@ -172,16 +172,16 @@ describe("messages", () => {
   it("gives commander's parse errors in Chinese, with a hint for --cache DIR", async () => {
     const bogus = await runCli(["analyze", "summary.txt", "--fail-on", "bogus"], dir);
     expect(bogus.code).toBe(2);
-    expect(bogus.stderr).toContain("错误:选项 --fail-on 的值“bogus”无效,可选:error、warning、never。");
+    expect(bogus.stderr).toContain("错误：选项 --fail-on 的值“bogus”无效，可选：error、warning、never。");
     expect(bogus.stderr).not.toMatch(/error:|invalid|Allowed/);
     const cache = await runCli(["analyze", "--cache", "summary.txt"], dir);
     expect(cache.code).toBe(2);
     expect(cache.stderr).toContain("缺少参数 paths");
     expect(cache.stderr).toContain("--cache=目录");
     const unknown = await runCli(["analyze", "summary.txt", "--bogus"], dir);
-    expect(unknown.stderr).toContain("错误:未知选项 --bogus");
+    expect(unknown.stderr).toContain("错误：未知选项 --bogus");
     const help = await runCli(["analyze", "--help"], dir);
-    expect(help.stdout).toContain("用法:");
+    expect(help.stdout).toContain("用法：");
     expect(help.stdout).not.toMatch(/choices:|default:|Usage:|Options:/);
   });
 
@@ -211,12 +211,12 @@ describe("smaller ones", () => {
     writeFileSync(join(dir, "lists-b", "mine.yaml"), yaml);
     const args = (list: string): string[] => ["analyze", "summary.txt", "--cache=cache-c", "--checklist", list, "--format", "jsonl"];
     const first = await runCli(args("lists-a/mine.yaml"), dir);
-    expect(first.stderr).not.toContain("(缓存)");
+    expect(first.stderr).not.toContain("（缓存）");
     const copy = await runCli(args("lists-b/mine.yaml"), dir);
-    expect(copy.stderr).toContain("(缓存)");
+    expect(copy.stderr).toContain("（缓存）");
     writeFileSync(join(dir, "lists-b", "mine.yaml"), yaml.replace("severity: off", "severity: warning\n    message: 写学习"));
     const edited = await runCli(args("lists-b/mine.yaml"), dir);
-    expect(edited.stderr).not.toContain("(缓存)");
+    expect(edited.stderr).not.toContain("（缓存）");
   });
 });
 

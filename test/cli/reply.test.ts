@@ -33,7 +33,7 @@ describe("analyze --format docx,memo", () => {
     const expected = ["a-analysis-check.docx", "b-democratic-life.txt.docx", "c-work-summary.pdf.docx", "sub/d-rectification.docx"];
     expect(filesUnder(join(dir, "o", "annotated"))).toEqual(expected);
     expect(filesUnder(join(dir, "o", "memo"))).toEqual(expected);
-    expect(res.stdout).toContain("annotated/(4 个文件)");
+    expect(res.stdout).toContain("annotated/（4 个文件）");
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "o", "annotated", "sub", "d-rectification.docx")));
     const comments = await zip.file("word/comments.xml")!.async("string");
     expect(comments).toContain('w:author="审核组 李明"');

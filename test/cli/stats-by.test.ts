@@ -77,8 +77,8 @@ describe("stats --by campaign on corpora/", () => {
     const table = await runCli(["stats", "results.jsonl", "--by", "year"], dir);
     expect(table.code).toBe(0);
     const years = [...new Set(results.filter((r) => r["status"] === "ok" && r["meta"]?.year).map((r) => r["meta"].year as number))];
-    for (const y of years) expect(table.stdout).toContain(`══ 年份:${y}年(`);
-    expect(table.stdout.match(/数字事实\(每份文档取该类最大值\)/g)!.length).toBe(new Set([...years.map(String), ...(results.some((r) => r["status"] !== "ok" || !r["meta"]?.year) ? [""] : [])]).size + 1);
+    for (const y of years) expect(table.stdout).toContain(`══ 年份：${y}年（`);
+    expect(table.stdout.match(/数字事实（每份文档取该类最大值）/g)!.length).toBe(new Set([...years.map(String), ...(results.some((r) => r["status"] !== "ok" || !r["meta"]?.year) ? [""] : [])]).size + 1);
 
     const csv = await runCli(["stats", "results.jsonl", "--by", "sector", "--format", "csv"], dir);
     const lines = csv.stdout.slice(1).split("\r\n").filter(Boolean);

@@ -59,7 +59,7 @@ describe("analyze --redis", () => {
     const queueOut = join(dir, "queue");
     const local = await runCli(["analyze", ...common, "--out", localOut, "--concurrency", "2"], ROOT);
     const remote = await runCli(["analyze", ...common, "--out", queueOut, "--redis", redis.url], ROOT);
-    expect(remote.stderr).not.toMatch(/错误:/);
+    expect(remote.stderr).not.toMatch(/错误[:：]/);
     expect(remote.code).toBe(local.code);
 
     const localJsonl = readFileSync(join(localOut, "results.jsonl"), "utf8");
@@ -75,7 +75,7 @@ describe("analyze --redis", () => {
     }
     expect(stable(queueJsonl)).toBe(stable(localJsonl));
     expect(readFileSync(join(queueOut, "results.csv"), "utf8")).toBe(readFileSync(join(localOut, "results.csv"), "utf8"));
-    const md = (p: string): string => readFileSync(p, "utf8").replace(/生成时间:\S+/, "");
+    const md = (p: string): string => readFileSync(p, "utf8").replace(/生成时间：\S+/, "");
     expect(md(join(queueOut, "report.md"))).toBe(md(join(localOut, "report.md")));
     expect(summaryOf(remote.stdout, queueOut)).toBe(summaryOf(local.stdout, localOut));
 

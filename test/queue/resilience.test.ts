@@ -174,7 +174,7 @@ describe("a batch through the queue", () => {
     expectEachOnce(jsonl, local.jsonl);
     expect(stable(jsonl)).toBe(stable(local.jsonl));
     // Results of the first run (and of jobs the workers finished meanwhile) came from the queue.
-    const reused = (again.stderr().match(/\(缓存\)/g) ?? []).length;
+    const reused = (again.stderr().match(/（缓存）/g) ?? []).length;
     expect(reused).toBeGreaterThanOrEqual(firstRun);
     // Every distinct document analysed exactly once over both runs.
     const counts = await analysedCounts(redis.url, "sigint");

@@ -12,6 +12,6 @@ describe("HTML report on web-shaped documents", () => {
     const [page] = await formatters.html.files([copy, notice], { generatedAt: "2026-01-01T00:00:00Z", toolVersion: "test", skipped: [] });
     const html = String(page!.data);
     expect(html).toMatch(/去除网页杂项 \d+ 处/);
-    expect(html).toContain("未识别为报告,未按清单检查");
+    expect(html).toContain("未识别为报告，未按清单检查");
   }, 60_000);
 });

@@ -69,7 +69,7 @@ describe("meta columns", () => {
     expect(row[head.indexOf("单位")]).toBe("青岚县人民医院");
     expect(row[head.indexOf("领域")]).toBe("health");
     expect(row[head.indexOf("年份")]).toBe(2023);
-    expect(row[head.indexOf("专项活动(名称)")]).toBe("年度(无专项活动)");
+    expect(row[head.indexOf("专项活动（名称）")]).toBe("年度（无专项活动）");
   });
 });
 
@@ -96,7 +96,7 @@ describe("HTML overview filters by year, campaign and sector", () => {
     await page.selectOption("#f-sector", "");
     await page.selectOption("#f-year", "-"); // unknown: the unreadable file
     expect(await visible()).toBe(1);
-    expect(await page.locator("#f-year option").allInnerTexts()).toEqual(["全部", "2024年(1)", "2023年(2)", "2009年(2)", "未知(1)"]);
+    expect(await page.locator("#f-year option").allInnerTexts()).toEqual(["全部", "2024年（1）", "2023年（2）", "2009年（2）", "未知（1）"]);
     expect(errors).toEqual([]);
     await page.close();
   });

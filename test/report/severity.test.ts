@@ -29,8 +29,8 @@ function withFindings(path: string): AnalysisResult {
 describe("missing elements by severity", () => {
   it("table: required and suggested on separate labels", () => {
     const line = formatTableLine(withFindings("a.docx"));
-    expect(line).toContain("缺必备:测评/评议结果");
-    expect(line).toContain("缺建议:整改时限");
+    expect(line).toContain("缺必备：测评/评议结果");
+    expect(line).toContain("缺建议：整改时限");
   });
 
   it("HTML: error chips and warning chips have their own classes", () => {
@@ -41,7 +41,7 @@ describe("missing elements by severity", () => {
 
   it("Markdown: 必备 and 建议 apart", () => {
     const md = formatMarkdown([withFindings("a.docx")], defaultContext());
-    expect(md).toContain("必备:测评/评议结果;建议:整改时限");
+    expect(md).toContain("必备：测评/评议结果；建议：整改时限");
   });
 });
 
@@ -56,7 +56,7 @@ describe("document identity", () => {
 
   it("marks a forced type in the table", () => {
     const r = okResult("a.docx", { reportType: { id: "rectification", label: "整改情况报告", confidence: 1, forced: true } });
-    expect(formatTableLine(r)).toContain("整改情况报告(指定)");
+    expect(formatTableLine(r)).toContain("整改情况报告（指定）");
   });
 });
 

@@ -47,7 +47,7 @@ describe("CSV", () => {
     expect(rows).toHaveLength(3);
     const h = rows[0]!;
     expect(rows[1]![h.indexOf("意见建议数")]).toBe("41");
-    expect(rows[1]![h.indexOf("满意率(%)")]).toBe("96.3");
+    expect(rows[1]![h.indexOf("满意率（%）")]).toBe("96.3");
     expect(rows[1]![h.indexOf("缺失要素")]).toBe("evaluation.result");
     expect(rows[2]![h.indexOf("错误代码")]).toBe("PDF_NO_TEXT");
   });
@@ -86,7 +86,7 @@ describe("text formats", () => {
     const md = formatMarkdown([okResult("a|b.docx"), errorResult()], defaultContext());
     expect(md).toContain("a\\|b.docx");
     expect(md).toContain("PDF_NO_TEXT");
-    expect(md).toContain("| a\\|b.docx | 分析检查报告 | 未通过 | 必备:测评/评议结果 | 2 | 1 | 1 | 2 |");
+    expect(md).toContain("| a\\|b.docx | 分析检查报告 | 未通过 | 必备：测评/评议结果 | 2 | 1 | 1 | 2 |");
   });
 
   it("the terminal table has one line per document, coloured only when asked", () => {
@@ -94,7 +94,7 @@ describe("text formats", () => {
     expect(plain.trimEnd().split("\n")).toHaveLength(2);
     expect(plain).not.toContain("\x1b[");
     expect(plain).toContain("✘ 未通过");
-    expect(plain).toContain("缺必备:测评/评议结果");
+    expect(plain).toContain("缺必备：测评/评议结果");
     expect(formatTable(results, { color: true })).toContain("\x1b[31m");
   });
 });

@@ -62,7 +62,7 @@ describe("copy detection in the CLI", () => {
     async () => {
       const r = await runCli(["analyze", "batch", "--reference", "ref", "--out", "out", "--format", "jsonl,html,xlsx,csv", "--concurrency", "2"], dir);
       expect(r.code).toBe(0);
-      expect(r.stderr).toContain("参照文档:1 份已建立索引");
+      expect(r.stderr).toContain("参照文档：1 份已建立索引");
       const results = parseJsonl(readFileSync(join(dir, "out", "results.jsonl"), "utf8"));
       expect(results.map((x) => x["source"]["path"])).toEqual(["batch/a-copy.txt", "batch/b-unrelated.txt", "batch/c-same-type.txt"]);
       const [copy, unrelated, sameType] = results;
@@ -96,7 +96,7 @@ describe("copy detection in the CLI", () => {
     async () => {
       const first = await runCli(["analyze", "batch", "--reference", "ref", "--cache=cache", "--concurrency", "1", "--format", "jsonl"], dir);
       const second = await runCli(["analyze", "batch", "--reference", "ref", "--cache=cache", "--concurrency", "2", "--format", "jsonl"], dir);
-      expect((second.stderr.match(/\(缓存\)/g) ?? []).length).toBe(3);
+      expect((second.stderr.match(/（缓存）/g) ?? []).length).toBe(3);
       const a = parseJsonl(first.stdout);
       const b = parseJsonl(second.stdout);
       expect(a).toHaveLength(3);
