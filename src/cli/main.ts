@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { extname, relative } from "node:path";
 import { availableParallelism } from "node:os";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from "commander";
 import type { AnalysisResult, CustomTypeId, ReportTypeId, SimilarEntry } from "../model/document.js";
 import type { DocumentOptions, SegmenterName } from "../model/options.js";
 import { collectFiles, SKIP_REASON_LABELS, type SkippedFile } from "../index.js";
@@ -710,7 +710,12 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .helpCommand("help [command]", "显示某个命令的帮助")
     .exitOverride()
     .showHelpAfterError("（用 --help 查看用法）")
-    .configureHelp({ styleTitle: (t) => HELP_TITLES[t] ?? t, optionDescription })
+    .configureHelp({
+      styleTitle: (t) => HELP_TITLES[t] ?? t,
+      optionDescription,
+      // commander puts a space after the usage heading; after a full-width colon it is one too many
+      formatHelp: (cmd, helper) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(用法：) /m, "$1"),
+    })
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       // Parse errors in Chinese, like every other message (commander's are English).
