@@ -181,9 +181,20 @@ describe("messages", () => {
     const unknown = await runCli(["analyze", "summary.txt", "--bogus"], dir);
     expect(unknown.stderr).toContain("错误：未知选项 --bogus");
     const help = await runCli(["analyze", "--help"], dir);
-    expect(help.stdout).toContain("用法：");
+    expect(help.stdout).toContain("用法：report-check analyze");
     expect(help.stdout).not.toMatch(/choices:|default:|Usage:|Options:/);
   });
+
+  it("goes on quietly when the reader of its output stops early (| head)", async () => {
+    // The reader takes the first chunk and closes the pipe, as `head -1` does.
+    const child = spawn(process.execPath, [CLI, "analyze", DEV, "--format", "jsonl", "--concurrency", "1", "--quiet"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).not.toBe(2);
+  }, 120_000);
 
   it("prints a bad checklist's path once", async () => {
     writeFileSync(join(dir, "bad.yaml"), ["id: bad", "rules:", "  - id: problems", "    severity: loud", ""].join("\n"));
