@@ -42,8 +42,13 @@ if (existsSync(roles)) {
 const segmenter = join("dist", "segment", "segmenter.js");
 const idf = join("dist", "segment", "idf.js");
 if (existsSync(segmenter) && existsSync(idf)) {
-  const { rsIdfText, IDF_TABLE_FILE, mergeRsDict, MERGED_DICT_FILE } = await import(pathToFileURL(join(process.cwd(), segmenter)).href);
-  writeFileSync(join("dist", "segment", MERGED_DICT_FILE), mergeRsDict());
+  const { rsIdfText, IDF_TABLE_FILE, mergeRsDict, MERGED_DICT_FILE, DICT_INDEX_FILE } = await import(pathToFileURL(join(process.cwd(), segmenter)).href);
+  const merged = mergeRsDict();
+  writeFileSync(join("dist", "segment", MERGED_DICT_FILE), merged);
+  // The same dictionary as a sorted word index: a process cuts its first document with a jieba
+  // built from only the words that occur in it (see src/segment/dict-index.ts).
+  const { parseJiebaDict, encodeDictIndex } = await import(pathToFileURL(join(process.cwd(), "dist", "segment", "dict-index.js")).href);
+  writeFileSync(join("dist", "segment", DICT_INDEX_FILE), encodeDictIndex(parseJiebaDict(merged.toString("utf8"))));
   const { parseIdfText, encodeIdfTable } = await import(pathToFileURL(join(process.cwd(), idf)).href);
   const { entries, median } = parseIdfText(rsIdfText());
   writeFileSync(join("dist", "segment", IDF_TABLE_FILE), encodeIdfTable(entries, median));
