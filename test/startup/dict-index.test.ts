@@ -68,6 +68,19 @@ describe("jieba's dictionary as a word index (dist/segment/jieba-dict.idx)", () 
       expect([...found].sort((a, b) => a - b)).toEqual([...naive].sort((a, b) => a - b));
     }
   });
+
+  it("scans what jieba receives: words next to emoji, Latin, full-width forms and a lone surrogate (sent to Rust as U+FFFD)", () => {
+    const text = "整改落实😀民主生活会\ud800对照检查ＡＢＣ批评和自我批评abc形式主义";
+    const found = new Set<number>();
+    index.collect(text, found);
+    const words = new Set([...found].map((id) => index.word(id)));
+    for (const w of ["整改落实", "民主生活会", "对照检查", "批评和自我批评", "形式主义", "生活"]) expect(words).toContain(w);
+    const ids = new Set<number>();
+    index.collect(text, ids);
+    const scoped = Jieba.withDict(index.subDictionary(ids));
+    expect(scoped.cut(text, true)).toEqual(full.cut(text, true));
+    expect(scoped.cutForSearch(text, true)).toEqual(full.cutForSearch(text, true));
+  });
 });
 
 describe("a jieba built from only the words of the text", () => {
