@@ -28,6 +28,15 @@ const CHUNK_PREFIX = "cli-chunk-";
 /** First line of the bundled entry: what tells a bundle from tsc's cli.js (tests check it). */
 const BUNDLE_MARK = "// report-check: bundled CLI";
 
+const source = readFileSync(ENTRY, "utf8");
+if (source.includes(BUNDLE_MARK)) {
+  // tsc did not re-emit cli.js (nothing changed): bundling the bundle would be wrong.
+  process.stderr.write("bundle: dist/cli.js is already bundled\n");
+  process.exit(0);
+}
+// Chunks of an earlier bundle: tsc's new cli.js no longer uses them.
+for (const name of readdirSync(DIST)) if (name.startsWith(CHUNK_PREFIX)) rmSync(join(DIST, name));
+
 let esbuild;
 try {
   esbuild = await import("esbuild");
@@ -35,14 +44,6 @@ try {
   process.stderr.write("bundle: esbuild is not installed; dist/cli.js stays unbundled\n");
   process.exit(0);
 }
-
-const source = readFileSync(ENTRY, "utf8");
-if (source.includes(BUNDLE_MARK)) {
-  // tsc did not re-emit cli.js (nothing changed): bundling the bundle would be wrong.
-  process.stderr.write("bundle: dist/cli.js is already bundled\n");
-  process.exit(0);
-}
-for (const name of readdirSync(DIST)) if (name.startsWith(CHUNK_PREFIX)) rmSync(join(DIST, name));
 
 const distRoot = join(process.cwd(), DIST) + sep;
 /** Each dist module's `import.meta.url`, as the URL of its own file, from wherever its code now runs in dist/. */
