@@ -235,11 +235,14 @@ export function growingJieba(
 ): RsCutter & { readonly mode: "scoped" | "full"; readonly words: number } {
   let full: RsCutter | null = null;
   let scoped: RsCutter | null = null;
+  // Dropped with the switch to the whole dictionary: a batch thread does not keep 5 MB it no longer reads.
+  let words: DictIndex | null = index;
+  const size = index.size;
   const loaded = new Set<number>();
   const ready = (text: string): RsCutter => {
-    if (full) return full;
+    if (full || !words) return (full ??= withDict(fullDict()));
     const found = new Set<number>();
-    index.collect(text, found);
+    words.collect(text, found);
     let added = 0;
     for (const id of found) if (!loaded.has(id)) added++;
     if (scoped && added === 0) return scoped;
@@ -247,10 +250,12 @@ export function growingJieba(
     if (scoped && loaded.size + added > limit) {
       full = withDict(fullDict());
       scoped = null;
+      words = null;
+      loaded.clear();
       return full;
     }
     for (const id of found) loaded.add(id);
-    scoped = withDict(index.subDictionary(loaded));
+    scoped = withDict(words.subDictionary(loaded));
     return scoped;
   };
   return {
@@ -260,7 +265,7 @@ export function growingJieba(
       return full ? "full" : "scoped";
     },
     get words() {
-      return full ? index.size : loaded.size;
+      return full ? size : loaded.size;
     },
   };
 }
