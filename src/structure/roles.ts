@@ -10,8 +10,9 @@
  *  2. A naive Bayes classifier (natural's BayesClassifier) trained on the
  *     hand-written headings in `role-examples.json` (not taken from the dev
  *     corpus), tokenised with jieba — natural's own tokenizers drop CJK. It
- *     generalises to wordings the lexicon lacks. Trained once per process,
- *     lazily (~300 headings train in a few ms, so nothing is precomputed).
+ *     generalises to wordings the lexicon lacks. Trained at build time and
+ *     shipped as JSON (dist/structure/role-classifier.rs.json), classified
+ *     from it without loading natural; trained at first use from src/.
  *  3. Context: a sub-heading inherits its parent's role (the points under
  *     存在的问题 are problems; 在思想政治建设方面 under problems is problems;
  *     the steps under 整改工作开展情况 are progress), unless its own words name
