@@ -6,7 +6,7 @@
  */
 import { workerData } from "node:worker_threads";
 import { createRsJieba, type RsJieba } from "./segmenter.js";
-import { GONE, IDLE, OP_CUT_FOR_SEARCH, ORPHAN, READY, REQUEST, RESPONSE, SERVING, ServiceLayout } from "./service.js";
+import { GONE, IDLE, OP_CUT, ORPHAN, READY, REQUEST, RESPONSE, SERVING, ServiceLayout } from "./service.js";
 
 const buffer = (workerData as { segmentService?: unknown } | null)?.segmentService;
 if (!ServiceLayout.valid(buffer)) throw new Error("segmentation thread started without its buffer");
@@ -41,7 +41,9 @@ function cut(s: number): number {
   const length = Atomics.load(ints, layout.word(s, LENGTH));
   if (length < 0 || length > layout.slotChars) return -1;
   const text = texts[s]!.toString("utf16le", 0, 2 * length);
-  const tokens = Atomics.load(ints, layout.word(s, OP)) === OP_CUT_FOR_SEARCH ? jieba.cutForSearch(text, true) : jieba.cut(text, true);
+  // OP_CUT is the only operation (search-mode tokens overlap and cannot travel as lengths).
+  if (Atomics.load(ints, layout.word(s, OP)) !== OP_CUT) return -1;
+  const tokens = jieba.cut(text, true);
   if (tokens.length > layout.slotChars) return -1;
   const out = lengths[s]!;
   let pos = 0;

@@ -63,7 +63,6 @@ export const RESPONSE = 3;
 export const ORPHAN = 4;
 
 export const OP_CUT = 1;
-export const OP_CUT_FOR_SEARCH = 2;
 
 /** Default piece size: 32 768 UTF-16 units (64 KB of text and 64 KB of token lengths per slot). */
 export const DEFAULT_SLOT_CHARS = 32_768;
@@ -190,6 +189,8 @@ export interface SegmentServiceOptions {
   slots: number;
   /** Piece size in UTF-16 units (tests use a small one to exercise splitting). */
   slotChars?: number;
+  /** Serve this buffer (its slots may already hold requests) instead of a new one. */
+  layout?: ServiceLayout;
 }
 
 /** The service thread and its buffer, owned by whoever owns the pool (runBatch, createWorkerPool). */
@@ -223,7 +224,7 @@ export class SegmentService {
   static start(options: SegmentServiceOptions): SegmentService | null {
     const file = new URL("./service-thread.js", import.meta.url);
     if (!existsSync(fileURLToPath(file))) return null;
-    return new SegmentService(ServiceLayout.create(options.slots, options.slotChars ?? DEFAULT_SLOT_CHARS), file.href);
+    return new SegmentService(options.layout ?? ServiceLayout.create(options.slots, options.slotChars ?? DEFAULT_SLOT_CHARS), file.href);
   }
 
   /** What the pool's workers get in workerData. */
@@ -308,8 +309,12 @@ export class ServedCutter implements RsRawCutter {
     return this.remote(OP_CUT, text) ?? this.local().cut(text, true);
   }
 
+  /**
+   * Search-mode tokens overlap, so token lengths cannot carry them: cut here. The pipeline does not
+   * use search mode; this keeps the Segmenter interface whole.
+   */
   cutForSearch(text: string): string[] {
-    return this.remote(OP_CUT_FOR_SEARCH, text) ?? this.local().cutForSearch(text, true);
+    return this.local().cutForSearch(text, true);
   }
 
   private local(): RsJieba {
