@@ -202,7 +202,7 @@ export class SegmentService {
     this.worker = new Worker(new URL(file), {
       workerData: { segmentService: layout.buffer },
       // Its heap holds one text and its tokens at a time; the dictionary is native memory.
-      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 3 },
       stdout: false,
       stderr: false,
     });
