@@ -300,13 +300,13 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
  * The segmentation thread for a pool of `threads` workers. Spare slots cover workers that piscina
  * replaces (a time-out terminates one) before the old one's slot is handed back.
  */
-async function startSegmentService(threads: number): Promise<SegmentService | null> {
+export async function startSegmentService(threads: number): Promise<SegmentService | null> {
   const { SegmentService: Service } = await import("../segment/service.js");
   return Service.start({ slots: 2 * threads + 2 });
 }
 
 /** A pool worker that exits (idle, time-out, crash) gives its slot back. */
-function releaseSlotsOf(pool: WorkerPool, service: SegmentService): void {
+export function releaseSlotsOf(pool: Pick<WorkerPool, "on">, service: SegmentService): void {
   pool.on("workerDestroy", (worker: { id: number }) => service.release(worker.id));
 }
 

@@ -9,14 +9,12 @@ import type { AnalysisResult } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
 import { workerData } from "node:worker_threads";
 import { analyzeFile } from "../pipeline.js";
-import { createRsJieba, useRsCutter } from "../segment/segmenter.js";
-import { servedCutterFrom } from "../segment/service.js";
+import { useServedSegmenter } from "../segment/service.js";
 import { trimHeap } from "./heap.js";
 
 // The pool's segmentation thread cuts for this worker, so this thread builds no dictionary of its
 // own (~35 MB of native memory each) unless that thread cannot answer (segment/service.ts).
-const served = servedCutterFrom(workerData, createRsJieba);
-if (served) useRsCutter(served);
+useServedSegmenter(workerData);
 
 export interface WorkerTask {
   path: string;

@@ -30,7 +30,7 @@
 import { existsSync } from "node:fs";
 import { threadId, Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
-import type { RsJieba, RsRawCutter } from "./segmenter.js";
+import { createRsJieba, useRsCutter, type RsJieba, type RsRawCutter } from "./segmenter.js";
 
 // Control words (Int32) at the start of the buffer.
 const DOORBELL = 0;
@@ -398,4 +398,14 @@ export class ServedCutter implements RsRawCutter {
 export function servedCutterFrom(workerData: unknown, localJieba: () => RsJieba): ServedCutter | null {
   const buffer = (workerData as { segmentService?: unknown } | null | undefined)?.segmentService;
   return ServiceLayout.valid(buffer) ? new ServedCutter(buffer, localJieba) : null;
+}
+
+/**
+ * A pool worker's one line: when the pool passed a service in workerData (`{ segmentService:
+ * service.buffer }`), this thread's `rs` segmenter cuts through it. True when it does.
+ */
+export function useServedSegmenter(workerData: unknown): boolean {
+  const served = servedCutterFrom(workerData, createRsJieba);
+  if (served) useRsCutter(served);
+  return served !== null;
 }
