@@ -37,6 +37,7 @@ import { hardHeapLimitMb } from "../limits/memory.js";
 import type { WorkerTask } from "./worker.js";
 import { childFile, DEFAULT_ISOLATE_ABOVE_BYTES, runIsolated } from "./isolated.js";
 import type { Piscina } from "piscina";
+import type { SegmentService } from "../segment/service.js";
 
 /** Worker threads that outlive one runBatch call (a long-running host's, e.g. the web server). */
 export type WorkerPool = Piscina<WorkerTask, AnalysisResult>;
@@ -91,6 +92,13 @@ export interface BatchOptions extends DocumentOptions {
    * 0 = every document; Infinity = never. Needs dist/ (from src/ there is no child entry).
    */
   isolateAboveBytes?: number;
+  /**
+   * jieba for the worker threads of this call's own pool. Default: one segmentation thread holds
+   * the only dictionary and cuts for every worker (segment/service.ts: ~35 MB less per worker).
+   * `false`: each worker builds its own. A SegmentService: that one (the caller owns it and
+   * closes it; it needs a slot per worker thread). Ignored with `pool` (a pool brings its own).
+   */
+  segmentService?: SegmentService | false;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -160,16 +168,22 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   // it, because reaching V8's limit can abort the whole process (see limits/memory.ts).
   const heapBudgetMb = Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB));
   const workerOptions: DocumentOptions = { ...docOptions, memoryBudgetMb: heapBudgetMb };
+  const threads = Math.min(concurrency, files.length);
+  // nodejieba stays in each worker (its own native library); the default backend is shared.
+  const ownService = filename && options.segmentService === undefined && docOptions.segmenter !== "nodejieba" ? await startSegmentService(threads) : null;
+  const service = filename ? (options.segmentService || ownService) : null;
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
   const pool = external ?? (filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({
         filename,
-        maxThreads: Math.min(concurrency, files.length),
+        maxThreads: threads,
         minThreads: 0,
         idleTimeout: 1000,
         resourceLimits: { maxOldGenerationSizeMb: hardHeapLimitMb(heapBudgetMb) },
+        ...(service ? { workerData: { segmentService: service.buffer } } : {}),
       })
     : null);
+  if (pool && !external && service) releaseSlotsOf(pool, service);
   const slots = pool ? Math.min(concurrency, files.length) : 1;
   const windowSize = slots * 4;
   const controllers = new Set<AbortController>();
@@ -307,7 +321,22 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
     signal?.removeEventListener("abort", onAbort);
     for (const c of controllers) c.abort("stopped");
     if (pool && !external) await pool.destroy().catch(() => undefined);
+    await ownService?.close();
   }
+}
+
+/**
+ * The segmentation thread for a pool of `threads` workers. Spare slots cover workers that piscina
+ * replaces (a time-out terminates one) before the old one's slot is handed back.
+ */
+export async function startSegmentService(threads: number): Promise<SegmentService | null> {
+  const { SegmentService: Service } = await import("../segment/service.js");
+  return Service.start({ slots: 2 * threads + 2 });
+}
+
+/** A pool worker that exits (idle, time-out, crash) gives its slot back. */
+export function releaseSlotsOf(pool: Pick<WorkerPool, "on">, service: SegmentService): void {
+  pool.on("workerDestroy", (worker: { id: number }) => service.release(worker.id));
 }
 
 /**
@@ -319,12 +348,27 @@ export async function createWorkerPool(options: { concurrency?: number; workerHe
   const filename = workerFile();
   if (!filename) return null;
   const { Piscina: PiscinaClass } = await import("piscina");
-  return new PiscinaClass<WorkerTask, AnalysisResult>({
+  const threads = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  // One segmentation thread for the pool's life (see runBatch); destroy() ends it with the workers.
+  const service = await startSegmentService(threads);
+  class ServedPool extends PiscinaClass<WorkerTask, AnalysisResult> {
+    override async destroy(): Promise<void> {
+      try {
+        await super.destroy();
+      } finally {
+        await service?.close();
+      }
+    }
+  }
+  const pool = new ServedPool({
     filename,
-    maxThreads: Math.max(1, Math.floor(options.concurrency ?? availableParallelism())),
+    maxThreads: threads,
     minThreads: 0,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
     // Same rule as runBatch's own pool: the documents' budget is checked by the pipeline, V8's limit sits above it.
     resourceLimits: { maxOldGenerationSizeMb: hardHeapLimitMb(Math.max(MIN_WORKER_HEAP_MB, Math.floor(options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB))) },
+    ...(service ? { workerData: { segmentService: service.buffer } } : {}),
   });
+  if (service) releaseSlotsOf(pool, service);
+  return pool;
 }

@@ -163,7 +163,7 @@ function keywordText(text: string): string {
 
 // ───────────────────────────── @node-rs/jieba ─────────────────────────────
 
-interface RsJieba {
+export interface RsJieba {
   cut(sentence: string, hmm?: boolean): string[];
   cutForSearch(sentence: string, hmm?: boolean): string[];
 }
@@ -198,6 +198,47 @@ function loadRs(): Segmenter {
     extractKeywords(text, topN) {
       const idf = loadIdfTable(assetPath(IDF_TABLE_FILE), rsIdfText);
       return tfidfKeywords(jieba.cut(keywordText(text), true), idf, topN, stops);
+    },
+  };
+}
+
+/**
+ * A jieba instance built the way `loadRs` builds its own: for the shared segmentation thread
+ * (segment/service-thread.ts) and for a worker's fallback when that thread cannot answer.
+ */
+export function createRsJieba(): RsJieba {
+  const mod = require("@node-rs/jieba") as RsModule;
+  return mod.Jieba.withDict(rsMergedDict());
+}
+
+/**
+ * jieba's raw cuts (HMM on, no number protection) from somewhere other than this thread's own
+ * instance: the segmentation thread that serves every worker of a pool (segment/service.ts). It
+ * must answer exactly as `jieba.cut(s, true)` / `jieba.cutForSearch(s, true)` would.
+ */
+export interface RsRawCutter {
+  cut(text: string): string[];
+  cutForSearch(text: string): string[];
+}
+
+let rsCutter: RsRawCutter | null = null;
+
+/** From now on the `rs` segmenter of this thread cuts through `cutter` (null: its own jieba again). */
+export function useRsCutter(cutter: RsRawCutter | null): void {
+  rsCutter = cutter;
+  instances.delete("rs");
+}
+
+/** The `rs` segmenter over a raw cutter: the same wrapping as `loadRs`, without a dictionary of its own. */
+function rsSegmenterOver(raw: RsRawCutter): Segmenter {
+  const stops = stopWords();
+  return {
+    name: "rs",
+    cut: (text) => protectedCut(text, (s) => raw.cut(s)),
+    cutForSearch: (text) => protectedCut(text, (s) => raw.cutForSearch(s)),
+    extractKeywords(text, topN) {
+      const idf = loadIdfTable(assetPath(IDF_TABLE_FILE), rsIdfText);
+      return tfidfKeywords(raw.cut(keywordText(text)), idf, topN, stops);
     },
   };
 }
@@ -345,7 +386,7 @@ const instances = new Map<SegmenterName, Segmenter>();
 export function getSegmenter(name: SegmenterName = "rs"): Segmenter {
   let seg = instances.get(name);
   if (!seg) {
-    seg = name === "nodejieba" ? loadNodejieba() : loadRs();
+    seg = name === "nodejieba" ? loadNodejieba() : rsCutter ? rsSegmenterOver(rsCutter) : loadRs();
     instances.set(name, seg);
   }
   return seg;
