@@ -93,12 +93,17 @@ export interface BatchOptions extends DocumentOptions {
    */
   isolateAboveBytes?: number;
   /**
-   * jieba for the worker threads of this call's own pool. Default: one segmentation thread holds
-   * the only dictionary and cuts for every worker (segment/service.ts: ~35 MB less per worker).
-   * `false`: each worker builds its own. A SegmentService: that one (the caller owns it and
-   * closes it; it needs a slot per worker thread). Ignored with `pool` (a pool brings its own).
+   * jieba for the worker threads of this call's own pool. Default (`false`): each worker has its
+   * own, which starts on the words of its documents and loads the whole dictionary only after
+   * 8 000 of them (segment/dict-index.ts). `true`: one segmentation thread holds the only
+   * dictionary and cuts for every worker (segment/service.ts). Measured at concurrency 2 over
+   * 1 000 documents, the thread saves ~8 MB when the workers' vocabularies reach the whole
+   * dictionary and costs 12–20 MB when they do not (its own isolate), so it is not the default
+   * for a batch; a long-lived pool (createWorkerPool) uses it, because there a worker started
+   * again after idling then loads no dictionary at all. A SegmentService: that one (the caller
+   * owns it and closes it; it needs a slot per worker thread). Ignored with `pool`.
    */
-  segmentService?: SegmentService | false;
+  segmentService?: SegmentService | boolean;
   /** Called when a document starts. */
   onStart?: (file: FileEntry, index: number) => void;
   /** Called when a document finishes (completion order, before reordering). */
@@ -170,8 +175,8 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   const workerOptions: DocumentOptions = { ...docOptions, memoryBudgetMb: heapBudgetMb };
   const threads = Math.min(concurrency, files.length);
   // nodejieba stays in each worker (its own native library); the default backend is shared.
-  const ownService = filename && options.segmentService === undefined && docOptions.segmenter !== "nodejieba" ? await startSegmentService(threads) : null;
-  const service = filename ? (options.segmentService || ownService) : null;
+  const ownService = filename && options.segmentService === true && docOptions.segmenter !== "nodejieba" ? await startSegmentService(threads) : null;
+  const service = filename ? (typeof options.segmentService === "object" ? options.segmentService : ownService) : null;
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
   const pool = external ?? (filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({

@@ -207,8 +207,9 @@ function loadRs(): Segmenter {
  * (segment/service-thread.ts) and for a worker's fallback when that thread cannot answer.
  */
 export function createRsJieba(): RsJieba {
-  const mod = require("@node-rs/jieba") as RsModule;
-  return mod.Jieba.withDict(rsMergedDict());
+  // Growing as loadRs's own (dict-index.ts): a batch whose documents share a vocabulary never
+  // pays for the whole dictionary; one that meets more words loads it, once, here.
+  return rsJieba(require("@node-rs/jieba") as RsModule);
 }
 
 /**

@@ -76,7 +76,7 @@ describe("the shared segmentation thread", () => {
   it("gives a batch the same results with and without the service", async () => {
     const files = devFiles();
     expect(files.length).toBeGreaterThan(20);
-    const shared = await run(files, { concurrency: 2 });
+    const shared = await run(files, { concurrency: 2, segmentService: true });
     const own = await run(files, { concurrency: 2, segmentService: false });
     expect(shared.map(comparable)).toEqual(own.map(comparable));
     expect(shared.filter((r) => r.status === "ok").length).toBeGreaterThan(20);
