@@ -191,7 +191,8 @@ const timeUp = (page: number) => new ReportCheckError("TOO_LARGE", `stopped at O
  * the document fails with its spec error instead of hanging its batch slot.
  * A worker that failed or was stopped mid-page is not reused.
  */
-async function recognizeOn(lane: OcrLane, tuning: OcrTuning, pgm: Buffer, dpi: number, page: number, signal?: AbortSignal): Promise<Tesseract.RecognizeResult> {
+async function recognizeOn(lane: OcrLane, tuning: OcrTuning, pgm: Buffer, dpi: number, page: number, run: PageRun): Promise<Tesseract.RecognizeResult> {
+  const signal = run.signal;
   if (signal?.aborted) throw timeUp(page);
   let worker: Tesseract.Worker;
   try {
@@ -217,6 +218,7 @@ async function recognizeOn(lane: OcrLane, tuning: OcrTuning, pgm: Buffer, dpi: n
       worker.recognize(pgm, { user_defined_dpi: String(Math.round(dpi)) } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: true }).then(resolve, (e: unknown) =>
         reject(ocrFailed(page, errorText(e))),
       );
+      run.onStart?.();
     });
   } catch (e) {
     await terminateLane(lane);
@@ -272,6 +274,8 @@ export interface OcrPage {
 export interface PageRun {
   lane?: OcrLane;
   signal?: AbortSignal;
+  /** Called once the page has been handed to the worker. */
+  onStart?: () => void;
 }
 
 /** Recognises one rendered page. */
@@ -281,7 +285,7 @@ export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFA
   const page = { page: raster.page, width: raster.width, height: raster.height, dpi: raster.dpi, renderMs: raster.renderMs };
   // a page without ink has nothing to read: no worker round trip
   if (image.blank) return { ...page, lines: [], dropped: 0, ocrMs: performance.now() - start };
-  const result = await recognizeOn(run.lane ?? 0, tuning, toPgm(image), image.dpi, raster.page, run.signal);
+  const result = await recognizeOn(run.lane ?? 0, tuning, toPgm(image), image.dpi, raster.page, run);
   const ocrMs = performance.now() - start;
   const lines: OcrLine[] = [];
   const fragments: OcrLine[] = [];
@@ -730,7 +734,7 @@ export interface OcrRun {
   signal?: AbortSignal;
   /** Let a second worker read pages when a core is idle (./ocr-budget.ts). Default true. */
   helpers?: boolean;
-  /** Called as a page goes to a worker (tests, diagnostics). */
+  /** Called once a page has been handed to a worker (tests, diagnostics); blank pages never are. */
   onPageStart?: (page: number, lane: OcrLane) => void;
 }
 
@@ -786,8 +790,8 @@ export async function readPages(pdf: RasterPdf, pageNumbers: readonly number[], 
         // keep the renderer one page ahead of the readers
         if (k + 1 < n) void render(k + 1).catch(() => undefined);
         renders.delete(k);
-        run.onPageStart?.(raster.page, id);
-        results[k] = await recognizePage(raster, tuning, { lane: id, signal: run.signal });
+        const onStart = run.onPageStart ? () => run.onPageStart!(raster.page, id) : undefined;
+        results[k] = await recognizePage(raster, tuning, { lane: id, ...(run.signal ? { signal: run.signal } : {}), ...(onStart ? { onStart } : {}) });
       } catch (e) {
         failure ??= { error: e };
       } finally {
