@@ -772,7 +772,9 @@ export async function readPages(pdf: RasterPdf, pageNumbers: readonly number[], 
     pageDone();
     pageDoneSignal = new Promise<void>((r) => (pageDone = r));
   };
-  const helpers = run.helpers !== false && n >= 2 && helpersAllowed();
+  // Starting a helper costs about a page of CPU (wasm compile, model load): worth it from three
+  // pages on, or from two when a helper is already running.
+  const helpers = run.helpers !== false && (n >= 3 || (n === 2 && slots[1] !== undefined)) && helpersAllowed();
   const lane = async (id: OcrLane): Promise<void> => {
     while (!failure && next < n) {
       let release: (() => void) | null;
