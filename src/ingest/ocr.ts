@@ -27,6 +27,12 @@
  * beat both on error rate (0.17 % / 0.33 % instead of 0.17 % / 0.66 %) for
  * 3–18 % less CPU.
  *
+ * Speed: ~1.6 CPU s a page, ~85 % of it tesseract's LSTM, which no parameter
+ * tried cuts at the same error rate (scripts/bench/ocr.mjs, README). So the
+ * pages of one document overlap instead (`readPages`): the next page renders
+ * while tesseract reads, and a helper worker reads pages alongside when a core
+ * is idle (./ocr-budget.ts).
+ *
  * Nothing is downloaded at run time: the model is read from node_modules
  * (`langPath` + `gzip`, `cacheMethod: "none"` so no cache file is written
  * either) and tesseract.js loads its wasm core with require() from
