@@ -73,25 +73,43 @@ export function ocrImage(raster: Pick<PageRaster, "width" | "height" | "dpi" | "
   const out = new Uint8Array(w * h);
   // Area average: each output pixel is the mean of the source area it covers,
   // partial source pixels weighted by the part covered. Column spans are the
-  // same for every row, so they are computed once.
+  // same for every row, so they are computed once (flat, for a tight loop); a
+  // source row's column sums are computed once too, although the row on the
+  // border of two output rows serves both (1.6–1.8 × fewer sums at 150–200 → 120 dpi).
   const xs = spans(w, scale);
+  const xOff = new Int32Array(w + 1);
+  for (let ox = 0; ox < w; ox++) xOff[ox + 1] = xOff[ox]! + xs[ox]!.idx.length;
+  const xIdx = new Int32Array(xOff[w]!);
+  const xWt = new Float64Array(xOff[w]!);
+  for (let ox = 0; ox < w; ox++) {
+    xIdx.set(xs[ox]!.idx, xOff[ox]!);
+    xWt.set(xs[ox]!.wt, xOff[ox]!);
+  }
   const ys = spans(h, scale);
+  // column sums of the last source row, kept for the next output row that shares it
+  let lastRow = -1;
+  let lastSums = new Float64Array(w);
+  let sums = new Float64Array(w);
   const acc = new Float64Array(w);
+  const area = scale * scale;
   for (let oy = 0; oy < h; oy++) {
     acc.fill(0);
     const ySpan = ys[oy]!;
     for (let k = 0; k < ySpan.idx.length; k++) {
       const sy = ySpan.idx[k]! + y0;
       const wy = ySpan.wt[k]!;
-      const row = sy * W + x0;
-      for (let ox = 0; ox < w; ox++) {
-        const xSpan = xs[ox]!;
-        let s = 0;
-        for (let j = 0; j < xSpan.idx.length; j++) s += gray[row + xSpan.idx[j]!]! * xSpan.wt[j]!;
-        acc[ox]! += s * wy;
+      if (sy !== lastRow) {
+        const row = sy * W + x0;
+        for (let ox = 0; ox < w; ox++) {
+          let s = 0;
+          for (let j = xOff[ox]!, end = xOff[ox + 1]!; j < end; j++) s += gray[row + xIdx[j]!]! * xWt[j]!;
+          sums[ox] = s;
+        }
+        [lastSums, sums] = [sums, lastSums];
+        lastRow = sy;
       }
+      for (let ox = 0; ox < w; ox++) acc[ox]! += lastSums[ox]! * wy;
     }
-    const area = scale * scale;
     for (let ox = 0; ox < w; ox++) out[oy * w + ox] = Math.min(255, Math.round(acc[ox]! / area));
   }
   return { width: w, height: h, dpi: maxDpi, gray: out, offsetX: x0, offsetY: y0, scale, blank: false };

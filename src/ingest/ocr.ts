@@ -27,6 +27,12 @@
  * beat both on error rate (0.17 % / 0.33 % instead of 0.17 % / 0.66 %) for
  * 3–18 % less CPU.
  *
+ * Speed: ~1.6 CPU s a page, ~85 % of it tesseract's LSTM, which no parameter
+ * tried cuts at the same error rate (scripts/bench/ocr.mjs, README). So the
+ * pages of one document overlap instead (`readPages`): the next page renders
+ * while tesseract reads, and a helper worker reads pages alongside when a core
+ * is idle (./ocr-budget.ts).
+ *
  * Nothing is downloaded at run time: the model is read from node_modules
  * (`langPath` + `gzip`, `cacheMethod: "none"` so no cache file is written
  * either) and tesseract.js loads its wasm core with require() from
@@ -41,7 +47,8 @@ import type { Block, RawDocument, StageWarning } from "../model/document.js";
 import { ReportCheckError } from "../model/errors.js";
 import type { DocumentOptions } from "../model/options.js";
 import { ocrImage } from "./ocr-image.js";
-import { openRasterPdf, toPgm, type PageRaster, type RenderOptions } from "./pdf-render.js";
+import { helpersAllowed, holdOwn, tryHoldHelper } from "./ocr-budget.js";
+import { openRasterPdf, toPgm, type PageRaster, type RasterPdf, type RenderOptions } from "./pdf-render.js";
 
 /** Knobs, with the values measured best on the scanned fixtures (scripts/ocr-eval.mjs). */
 export interface OcrTuning {
@@ -58,6 +65,8 @@ export interface OcrTuning {
   render: RenderOptions;
   /** Extra tesseract parameters (set once when the worker starts). */
   params?: Record<string, string>;
+  /** Tesseract parameters that only take effect when the model is loaded (init-only, e.g. `load_system_dawg`). */
+  initParams?: Record<string, string>;
 }
 
 export const DEFAULT_TUNING: OcrTuning = {
@@ -69,16 +78,23 @@ export const DEFAULT_TUNING: OcrTuning = {
   render: { dpi: 200, minDpi: 150, maxDpi: 300, removeColourInk: true },
 };
 
-// ───────────────────────────── the worker ─────────────────────────────
+// ───────────────────────────── the workers ─────────────────────────────
 
 type TesseractModule = typeof Tesseract;
+
+/** Lane 0: this thread's own worker. Lane 1: the helper that reads every other page when a core is idle (./ocr-budget.ts). */
+export type OcrLane = 0 | 1;
 
 interface WorkerSlot {
   key: string;
   worker: Promise<Tesseract.Worker>;
+  idle?: ReturnType<typeof setTimeout>;
 }
 
-let slot: WorkerSlot | null = null;
+const slots: Array<WorkerSlot | undefined> = [undefined, undefined];
+
+/** A helper idle this long is stopped (its model's memory back); the own worker stays for the next document. */
+const HELPER_IDLE_MS = 15_000;
 
 function modelDir(model: OcrTuning["model"]): string {
   const require = createRequire(import.meta.url);
@@ -86,25 +102,32 @@ function modelDir(model: OcrTuning["model"]): string {
 }
 
 /**
- * One tesseract worker per process, created on first use and reused for every
- * page and document (loading the model costs ~0.5 s). A worker that failed to
- * start is forgotten so the next document tries again.
+ * The worker of `lane`, created on first use and reused for every page and
+ * document (loading the model costs ~0.5–1 s). A worker that failed to start
+ * is forgotten so the next page tries again.
  */
-async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
-  const key = `${tuning.model}|${tuning.psm}|${JSON.stringify(tuning.params ?? {})}`;
-  if (slot && slot.key !== key) await terminateOcr();
+async function getWorker(tuning: OcrTuning, lane: OcrLane): Promise<Tesseract.Worker> {
+  const key = `${tuning.model}|${tuning.psm}|${JSON.stringify(tuning.params ?? {})}|${JSON.stringify(tuning.initParams ?? {})}`;
+  const existing = slots[lane];
+  if (existing && existing.key !== key) await terminateLane(lane);
+  let slot = slots[lane];
   if (!slot) {
     const worker = (async () => {
       const mod = (await import("tesseract.js")) as unknown as TesseractModule & { default?: TesseractModule };
       const T = mod.default ?? mod;
-      const w = await T.createWorker("chi_sim", T.OEM.LSTM_ONLY, {
-        langPath: modelDir(tuning.model),
-        gzip: true,
-        cacheMethod: "none",
-        // tesseract.js logs progress through this; the library never prints.
-        logger: () => {},
-        errorHandler: () => {},
-      });
+      const w = await T.createWorker(
+        "chi_sim",
+        T.OEM.LSTM_ONLY,
+        {
+          langPath: modelDir(tuning.model),
+          gzip: true,
+          cacheMethod: "none",
+          // tesseract.js logs progress through this; the library never prints.
+          logger: () => {},
+          errorHandler: () => {},
+        },
+        tuning.initParams ?? {},
+      );
       await w.setParameters({
         tessedit_pageseg_mode: tuning.psm as Tesseract.PSM,
         // keep the spaces tesseract sees; we decide which to drop (CJK–CJK) ourselves
@@ -117,35 +140,116 @@ async function getWorker(tuning: OcrTuning): Promise<Tesseract.Worker> {
       threadOf(w)?.unref?.();
       return w;
     })();
-    slot = { key, worker };
+    const created: WorkerSlot = { key, worker };
+    slot = created;
+    slots[lane] = created;
     worker.catch(() => {
-      if (slot?.worker === worker) slot = null;
+      if (slots[lane] === created) slots[lane] = undefined;
     });
   }
+  if (slot.idle) clearTimeout(slot.idle);
+  slot.idle = undefined;
   return slot.worker;
 }
 
-/**
- * The worker_threads Worker behind a tesseract.js worker (exposed, undocumented,
- * as `.worker` in Node). It is unref'd while idle so an idle OCR worker never
- * keeps a finished CLI run alive, and ref'd while a page is being read so the
- * process does not exit under it.
- */
-function threadOf(w: Tesseract.Worker): { ref?: () => void; unref?: () => void } | undefined {
-  return (w as unknown as { worker?: { ref?: () => void; unref?: () => void } }).worker;
+/** The worker_threads Worker behind a tesseract.js worker (exposed, undocumented, as `.worker` in Node). */
+interface WorkerThread {
+  ref?: () => void;
+  unref?: () => void;
+  once?: (event: string, listener: (arg: unknown) => void) => unknown;
+  off?: (event: string, listener: (arg: unknown) => void) => unknown;
 }
 
-/** Stops the tesseract worker thread (for a clean exit of the CLI or a test). */
-export async function terminateOcr(): Promise<void> {
-  const s = slot;
-  slot = null;
+/**
+ * The thread is unref'd while idle so an idle OCR worker never keeps a
+ * finished CLI run alive, and ref'd while a page is being read so the process
+ * does not exit under it.
+ */
+function threadOf(w: Tesseract.Worker): WorkerThread | undefined {
+  return (w as unknown as { worker?: WorkerThread | null }).worker ?? undefined;
+}
+
+async function terminateLane(lane: OcrLane): Promise<void> {
+  const s = slots[lane];
+  slots[lane] = undefined;
   if (!s) return;
+  if (s.idle) clearTimeout(s.idle);
   try {
     const w = await s.worker;
     await w.terminate();
   } catch {
     // a worker that never started has nothing to stop
   }
+}
+
+/** Stops the tesseract worker threads (for a clean exit of the CLI or a test). A page being read fails with READ_FAILED. */
+export async function terminateOcr(): Promise<void> {
+  await Promise.all([terminateLane(0), terminateLane(1)]);
+}
+
+const ocrFailed = (page: number, why: string) => new ReportCheckError("READ_FAILED", `OCR of page ${page}: ${why}`, "READ_FAILED_OCR");
+const timeUp = (page: number) => new ReportCheckError("TOO_LARGE", `stopped at OCR of page ${page}`, "TOO_LARGE_TIME");
+
+/**
+ * Runs one recognition on `lane`'s worker. tesseract.js never settles a job
+ * whose thread has gone (terminated, or crashed in the wasm heap), so the
+ * thread's `exit` and `error` events and the time-limit signal settle it here:
+ * the document fails with its spec error instead of hanging its batch slot.
+ * A worker that failed or was stopped mid-page is not reused.
+ */
+async function recognizeOn(lane: OcrLane, tuning: OcrTuning, pgm: Buffer, dpi: number, page: number, run: PageRun): Promise<Tesseract.RecognizeResult> {
+  const signal = run.signal;
+  if (signal?.aborted) throw timeUp(page);
+  let worker: Tesseract.Worker;
+  try {
+    worker = await getWorker(tuning, lane);
+  } catch (e) {
+    throw ocrFailed(page, `worker did not start: ${errorText(e)}`);
+  }
+  const thread = threadOf(worker);
+  thread?.ref?.();
+  let onExit: (code: unknown) => void = () => {};
+  let onError: (e: unknown) => void = () => {};
+  let onAbort: () => void = () => {};
+  try {
+    return await new Promise<Tesseract.RecognizeResult>((resolve, reject) => {
+      onExit = (code) => reject(ocrFailed(page, `worker thread exited (code ${String(code)})`));
+      onError = (e) => reject(ocrFailed(page, `worker thread failed: ${errorText(e)}`));
+      onAbort = () => reject(timeUp(page));
+      thread?.once?.("exit", onExit);
+      thread?.once?.("error", onError);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      // user_defined_dpi tells tesseract the scale (and silences its "Estimating resolution" line);
+      // given with the job, tesseract.js sets it for this page only.
+      worker.recognize(pgm, { user_defined_dpi: String(Math.round(dpi)) } as Partial<Tesseract.RecognizeOptions>, { text: false, blocks: true }).then(resolve, (e: unknown) =>
+        reject(ocrFailed(page, errorText(e))),
+      );
+      run.onStart?.();
+    });
+  } catch (e) {
+    await terminateLane(lane);
+    throw e;
+  } finally {
+    thread?.off?.("exit", onExit);
+    thread?.off?.("error", onError);
+    signal?.removeEventListener("abort", onAbort);
+    thread?.unref?.();
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** After a document: the helper, if any, stops once it has been idle a while. */
+function idleHelper(): void {
+  const s = slots[1];
+  if (!s) return;
+  if (s.idle) clearTimeout(s.idle);
+  s.idle = setTimeout(() => {
+    if (slots[1] === s) void terminateLane(1);
+  }, HELPER_IDLE_MS);
+  s.idle.unref?.();
 }
 
 // ───────────────────────────── lines from tesseract ─────────────────────────────
@@ -172,28 +276,22 @@ export interface OcrPage {
   ocrMs: number;
 }
 
+/** How a page is read: on which worker, under which time limit. */
+export interface PageRun {
+  lane?: OcrLane;
+  signal?: AbortSignal;
+  /** Called once the page has been handed to the worker. */
+  onStart?: () => void;
+}
+
 /** Recognises one rendered page. */
-export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFAULT_TUNING): Promise<OcrPage> {
+export async function recognizePage(raster: PageRaster, tuning: OcrTuning = DEFAULT_TUNING, run: PageRun = {}): Promise<OcrPage> {
   const start = performance.now();
   const image = ocrImage(raster, tuning.ocrDpi ?? DEFAULT_TUNING.ocrDpi);
   const page = { page: raster.page, width: raster.width, height: raster.height, dpi: raster.dpi, renderMs: raster.renderMs };
   // a page without ink has nothing to read: no worker round trip
   if (image.blank) return { ...page, lines: [], dropped: 0, ocrMs: performance.now() - start };
-  const worker = await getWorker(tuning);
-  let result: Tesseract.RecognizeResult;
-  const thread = threadOf(worker);
-  thread?.ref?.();
-  try {
-    // user_defined_dpi tells tesseract the scale (and silences its "Estimating resolution" line).
-    await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
-    result = await worker.recognize(toPgm(image), {}, { text: false, blocks: true });
-  } catch (e) {
-    // a worker that failed mid-page (out of memory in the wasm heap) is not reused
-    await terminateOcr();
-    throw e;
-  } finally {
-    thread?.unref?.();
-  }
+  const result = await recognizeOn(run.lane ?? 0, tuning, toPgm(image), image.dpi, raster.page, run);
   const ocrMs = performance.now() - start;
   const lines: OcrLine[] = [];
   const fragments: OcrLine[] = [];
@@ -636,6 +734,93 @@ export function repairEnumerations(blocks: Block[]): number {
 
 // ───────────────────────────── the reader ─────────────────────────────
 
+/** How the pages of one document are read. */
+export interface OcrRun {
+  /** The document's time limit: a page being read is abandoned (TOO_LARGE / TOO_LARGE_TIME). */
+  signal?: AbortSignal;
+  /** Let a second worker read pages when a core is idle (./ocr-budget.ts). Default true. */
+  helpers?: boolean;
+  /** Called once a page has been handed to a worker (tests, diagnostics); blank pages never are. */
+  onPageStart?: (page: number, lane: OcrLane) => void;
+}
+
+/**
+ * Renders and recognises `pageNumbers` of `pdf`, returned in the order asked.
+ *
+ * Two things overlap: pdf.js renders the next page on this thread while
+ * tesseract reads the current one on its own; and, when ./ocr-budget.ts grants
+ * it, a helper worker reads pages alongside this thread's own worker (whichever
+ * is free takes the next page; results are put back in page order). The first
+ * failure stops the taking of new pages; pages already being read finish or
+ * fail, then the error is thrown.
+ */
+export async function readPages(pdf: RasterPdf, pageNumbers: readonly number[], tuning: OcrTuning = DEFAULT_TUNING, run: OcrRun = {}): Promise<OcrPage[]> {
+  const n = pageNumbers.length;
+  const results: OcrPage[] = new Array<OcrPage>(n);
+  // Rendering is serialised (one pdf.js page at a time) and runs at most one page ahead per lane.
+  const renders = new Map<number, Promise<PageRaster>>();
+  let chain: Promise<unknown> = Promise.resolve();
+  const render = (k: number): Promise<PageRaster> => {
+    let p = renders.get(k);
+    if (!p) {
+      p = chain.then(() => pdf.renderPage(pageNumbers[k]!, tuning.render));
+      chain = p.catch(() => undefined);
+      renders.set(k, p);
+    }
+    return p;
+  };
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  // Resolved whenever a page finishes: a helper refused a unit of the budget waits for it and asks again.
+  let pageDone: () => void = () => {};
+  let pageDoneSignal = new Promise<void>((r) => (pageDone = r));
+  const finished = () => {
+    pageDone();
+    pageDoneSignal = new Promise<void>((r) => (pageDone = r));
+  };
+  // Starting a helper costs about a page of CPU (wasm compile, model load): worth it from three
+  // pages on, or from two when a helper is already running.
+  const helpers = run.helpers !== false && (n >= 3 || (n === 2 && slots[1] !== undefined)) && helpersAllowed();
+  const lane = async (id: OcrLane): Promise<void> => {
+    while (!failure && next < n) {
+      let release: (() => void) | null;
+      if (id === 0) release = holdOwn();
+      else {
+        release = tryHoldHelper();
+        if (!release) {
+          await pageDoneSignal;
+          continue;
+        }
+      }
+      const k = next++;
+      try {
+        const raster = await render(k);
+        // keep the renderer one page ahead of the readers
+        if (k + 1 < n) void render(k + 1).catch(() => undefined);
+        renders.delete(k);
+        const onStart = run.onPageStart ? () => run.onPageStart!(raster.page, id) : undefined;
+        results[k] = await recognizePage(raster, tuning, { lane: id, ...(run.signal ? { signal: run.signal } : {}), ...(onStart ? { onStart } : {}) });
+      } catch (e) {
+        failure ??= { error: e };
+      } finally {
+        release();
+        finished();
+      }
+    }
+    // a helper waiting for a unit must not outlive the document
+    finished();
+  };
+  try {
+    await Promise.all(helpers ? [lane(0), lane(1)] : [lane(0)]);
+  } finally {
+    // renders started ahead must be done before the caller closes the PDF
+    await chain;
+    if (helpers) idleHelper();
+  }
+  if (failure) throw (failure as { error: unknown }).error;
+  return results;
+}
+
 /**
  * OCRs every page of a PDF that has no text layer. Called by the PDF reader
  * (./pdf.ts) when `options.ocr` is set.
@@ -643,18 +828,22 @@ export function repairEnumerations(blocks: Block[]): number {
  * `ocrConfidence` is the mean line confidence on tesseract's 0–100 scale,
  * weighted by characters. Per-page timing goes into `repairs`:
  * `ocrPages` (pages read), `ocrMsPerPage` (mean render + recognition time per
- * page, ms), plus `ocrLinesDropped` and `ocrRunningLinesRemoved`.
+ * page, ms; pages read side by side each count their own time), plus
+ * `ocrLinesDropped` and `ocrRunningLinesRemoved`.
  */
-export async function ocrPdf(buffer: Buffer, _options: DocumentOptions, tuning: OcrTuning = DEFAULT_TUNING, only?: ReadonlySet<number>): Promise<RawDocument> {
+export async function ocrPdf(
+  buffer: Buffer,
+  options: DocumentOptions,
+  tuning: OcrTuning = DEFAULT_TUNING,
+  only?: ReadonlySet<number>,
+  run: Omit<OcrRun, "signal"> = {},
+): Promise<RawDocument> {
   const pdf = await openRasterPdf(buffer);
-  const pages: OcrPage[] = [];
+  let pages: OcrPage[];
   try {
-    for (let n = 1; n <= pdf.numPages; n++) {
-      // `only`: the pages whose text layer could not be used (garbled); the rest keep their text.
-      if (only && !only.has(n)) continue;
-      const raster = await pdf.renderPage(n, tuning.render);
-      pages.push(await recognizePage(raster, tuning));
-    }
+    // `only`: the pages whose text layer could not be used (garbled); the rest keep their text.
+    const numbers = Array.from({ length: pdf.numPages }, (_, i) => i + 1).filter((p) => !only || only.has(p));
+    pages = await readPages(pdf, numbers, tuning, { ...run, ...(options.signal ? { signal: options.signal } : {}) });
   } finally {
     await pdf.close();
   }
