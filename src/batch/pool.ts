@@ -177,6 +177,9 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
   // nodejieba stays in each worker (its own native library); the default backend is shared.
   const ownService = filename && options.segmentService === true && docOptions.segmenter !== "nodejieba" ? await startSegmentService(threads) : null;
   const service = filename ? (typeof options.segmentService === "object" ? options.segmentService : ownService) : null;
+  // Scanned pages may go to a second tesseract thread while a core is idle (the tail of a batch);
+  // the threads must share one count of them, which only workers created after this inherit.
+  if (filename && docOptions.ocr) (await import("../ingest/ocr-budget.js")).shareOcrBudget();
   // piscina is imported only when there are workers to run (~45 ms of a single file's start-up).
   const pool = external ?? (filename
     ? new (await import("piscina")).Piscina<WorkerTask, AnalysisResult>({
@@ -354,6 +357,8 @@ export async function createWorkerPool(options: { concurrency?: number; workerHe
   if (!filename) return null;
   const { Piscina: PiscinaClass } = await import("piscina");
   const threads = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  // A host's pool may be given scanned documents: its threads share the count of tesseract threads (runBatch).
+  (await import("../ingest/ocr-budget.js")).shareOcrBudget();
   // One segmentation thread for the pool's life (see runBatch); destroy() ends it with the workers.
   const service = await startSegmentService(threads);
   class ServedPool extends PiscinaClass<WorkerTask, AnalysisResult> {
