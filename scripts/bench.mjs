@@ -229,9 +229,13 @@ if (spawnSync("pdftotext", ["-v"]).status === 0) {
 if (process.env.BENCH_OCR !== "0" && existsSync("scripts/bench/ocr.mjs")) {
   const ocr = JSON.parse(execFileSync(process.execPath, ["scripts/bench/ocr.mjs"], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop());
   figures.ocr = ocr;
+  // One tesseract worker per document, as on a machine whose cores are all busy (a full batch).
+  const seq = JSON.parse(execFileSync(process.execPath, ["scripts/bench/ocr.mjs", "--sequential"], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop());
+  figures.ocrSequential = seq;
+  console.log(`OCR with one tesseract worker (no idle core to lend): ${seq.wallSecondsPerPage.toFixed(2)} s wall a page, ${seq.cpuSecondsPerPage.toFixed(2)} CPU s a page`);
   console.log(
     `OCR (${ocr.pages} scanned pages): ${ocr.wallSecondsPerPage.toFixed(2)} s wall a page, ${ocr.cpuSecondsPerPage.toFixed(2)} CPU s a page (goal ≤ 1 s a page at the same CER); ` +
-      `CER ${Object.entries(ocr.cer ?? {}).map(([k, v]) => `${k} ${(100 * Number(v)).toFixed(2)} %`).join(", ")}  (load ${load()})`,
+      `CER ${Object.entries(ocr.cer ?? {}).map(([k, v]) => `${k} ${Number(v).toFixed(2)} %`).join(", ")}  (load ${load()})`,
   );
 }
 
@@ -246,7 +250,10 @@ if (figures.big) {
 }
 rows.push(["start-up, analyze one.docx (wall, median of 5)", `${(figures.startupMs / 1000).toFixed(2)} s`, "≤ 0.30 s", `${(figures.nodeStartupMs / 1000).toFixed(2)} s (bare node)`]);
 if (figures.pdf) rows.push(["PDF extraction / pdftotext", `${figures.pdf.ratio.toFixed(2)}×`, "≤ 1×", `${figures.pdf.ratioNoSpawn.toFixed(2)}× (pdftotext minus its spawn)`]);
-if (figures.ocr) rows.push(["OCR, a scanned page (wall / CPU)", `${figures.ocr.wallSecondsPerPage.toFixed(2)} s / ${figures.ocr.cpuSecondsPerPage.toFixed(2)} s`, "≤ 1 s", `${cores} cores`]);
+if (figures.ocr) {
+  rows.push(["OCR, a scanned page, idle core lent (wall / CPU)", `${figures.ocr.wallSecondsPerPage.toFixed(2)} s / ${figures.ocr.cpuSecondsPerPage.toFixed(2)} s`, "≤ 1 s", `${cores} cores`]);
+  rows.push(["OCR, a scanned page, one worker (wall / CPU)", `${figures.ocrSequential.wallSecondsPerPage.toFixed(2)} s / ${figures.ocrSequential.cpuSecondsPerPage.toFixed(2)} s`, "≤ 1 s", "1 core"]);
+}
 console.log("\nfigure | measured | goal | ceiling or floor");
 console.log("---|---|---|---");
 for (const r of rows) console.log(r.join(" | "));
