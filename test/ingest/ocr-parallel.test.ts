@@ -63,7 +63,7 @@ describe("OCR of one document's pages on two workers", () => {
     const e = error as ReportCheckError;
     const spec = docError(e.code, e.detail, e.variant);
     expect(spec.code).toBe("READ_FAILED");
-    expect(spec.message).toMatch(/文字识别\(OCR\)引擎.*意外停止/);
+    expect(spec.message).toMatch(/文字识别（OCR）引擎.*意外停止/);
     // page 1 may still be in flight on the other worker: whichever failed first is named
     expect(spec.detail).toMatch(/^OCR of page [12]: worker thread exited/);
     expect(ocrThreadsBusy()).toBe(0);
