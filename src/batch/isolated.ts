@@ -51,12 +51,7 @@ export function childDeathError(code: number | null, signal: NodeJS.Signals | nu
   const how = signal ? `signal ${signal}` : `exit code ${code}`;
   const outOfMemory = signal === "SIGABRT" || signal === "SIGKILL" || code === 134 || /heap out of memory|Reached heap limit|Allocation failed/i.test(stderrTail);
   const detail = `child process ended (${how})${stderrTail ? `: ${stderrTail}` : ""}`;
-  if (outOfMemory) return docError("TOO_LARGE", detail, "TOO_LARGE_MEMORY");
-  return {
-    code: "READ_FAILED",
-    message: "分析该文件的独立进程意外退出（文件可能异常或触发了程序缺陷），已跳过。请单独重试该文件。",
-    detail,
-  };
+  return outOfMemory ? docError("TOO_LARGE", detail, "TOO_LARGE_MEMORY") : docError("READ_FAILED", detail, "READ_FAILED_CHILD");
 }
 
 export interface IsolatedRun {
@@ -98,7 +93,7 @@ export function runIsolated(entry: string, task: IsolatedTask, run: IsolatedRun)
     child.stderr?.on("data", (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS)));
     child.on("message", (message: ChildMessage) => {
       if (message.kind === "result") finish({ result: message.result });
-      else finish({ error: { code: "READ_FAILED", message: "分析该文件的独立进程未能完成分析，已跳过。请单独重试该文件。", detail: message.detail }, timedOut: false });
+      else finish({ error: docError("READ_FAILED", message.detail, "READ_FAILED_CHILD"), timedOut: false });
     });
     child.on("error", (e) => finish({ error: childDeathError(null, null, e.message), timedOut: false }));
     child.on("exit", (code, signal) => {

@@ -143,6 +143,17 @@ function workerFile(): string | null {
   return existsSync(fileURLToPath(url)) ? url.href : null;
 }
 
+/**
+ * Why a document run on a worker thread (piscina) ended without a result: its time limit, the
+ * thread's heap limit (V8 stopped only that thread; piscina starts another), or a crash.
+ */
+export function threadFailure(e: unknown, timedOut: boolean, timeoutMs: number): DocError {
+  const detail = e instanceof Error ? e.message : String(e);
+  if (timedOut) return docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME");
+  if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") return docError("TOO_LARGE", detail, "TOO_LARGE_MEMORY");
+  return crashError(detail);
+}
+
 export function crashError(detail: string): DocError {
   // The message catalogue has no code for "the analysis itself died"; READ_FAILED
   // is the nearest spec code, with a message that says what really happened.
@@ -204,12 +215,7 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
     try {
       return await pool!.run({ path: file.path, displayPath: file.displayPath, options: workerOptions }, { signal: controller.signal });
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      const { errorResult } = await pipeline();
-      if (timedOut) return errorResult(sourceOf(file), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME"));
-      // The thread hit its heap limit: V8 stopped it (only it) and piscina starts another.
-      if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") return errorResult(sourceOf(file), docError("TOO_LARGE", detail, "TOO_LARGE_MEMORY"));
-      return errorResult(sourceOf(file), crashError(detail));
+      return (await pipeline()).errorResult(sourceOf(file), threadFailure(e, timedOut, timeoutMs));
     } finally {
       if (timer) clearTimeout(timer);
       controllers.delete(controller);
@@ -254,20 +260,12 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
       controllers.delete(controller);
     }
   };
-  const isLarge = async (file: FileEntry): Promise<boolean> => {
-    if (!isolatedEntry) return false;
-    try {
-      return (await stat(file.path)).size > isolateAbove;
-    } catch {
-      return false; // unreadable: the pipeline reports it
-    }
-  };
-
   const runOne = async (file: FileEntry): Promise<{ result: AnalysisResult; cached: boolean }> => {
     let sha: string | null = null;
-    if (cache) {
+    // One stat serves the cache and the isolation rule; an unreadable file is the pipeline's to report.
+    const info = cache || isolatedEntry ? await stat(file.path).catch(() => null) : null;
+    if (cache && info) {
       try {
-        const info = await stat(file.path);
         if (info.isFile() && info.size <= (docOptions.maxBytes ?? DEFAULT_MAX_BYTES)) {
           sha = createHash("sha256").update(await readFile(file.path)).digest("hex");
           const hit = await cache.get(sha);
@@ -277,7 +275,8 @@ export async function* runBatch(files: FileEntry[], options: BatchOptions = {}):
         // Unreadable: the pipeline reports it properly below.
       }
     }
-    const result = await ((await isLarge(file)) ? runInChild(file) : pool ? runInWorker(file) : runInProcess(file));
+    const large = isolatedEntry !== null && info !== null && info.isFile() && info.size > isolateAbove;
+    const result = await (large ? runInChild(file) : pool ? runInWorker(file) : runInProcess(file));
     if (cache && sha && result.source.sha256 === sha) await cache.set(sha, result);
     return { result, cached: false };
   };

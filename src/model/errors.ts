@@ -32,7 +32,9 @@ export type MessageKey =
   | "READ_FAILED_WORKER_VERSION"
   | "READ_FAILED_QUEUE"
   // --ocr: the tesseract worker thread stopped or failed while reading a page.
-  | "READ_FAILED_OCR";
+  | "READ_FAILED_OCR"
+  // A large document's own child process (src/batch/isolated.ts) ended without a result.
+  | "READ_FAILED_CHILD";
 
 const MESSAGES: Record<MessageKey, string> = {
   UNSUPPORTED_FORMAT: "不支持此文件格式。请另存为 DOCX、PDF、DOC 或 TXT（UTF-8）后重试。",
@@ -50,6 +52,7 @@ const MESSAGES: Record<MessageKey, string> = {
   TOO_LARGE_MEMORY: "分析该文件所需内存超过单个工作线程的上限（文件可能异常庞大或已损坏），已跳过。请检查该文件，或拆分后重试；确需分析时可用 --max-memory 调高上限。",
   READ_FAILED_WORKER_LOST: "分析该文件时，处理它的工作机进程多次意外退出（文件可能触发了程序缺陷或耗尽了工作机内存），已达到尝试次数上限并跳过，以免拖垮其他工作机。请在一台机器上单独运行 report-check analyze 检查该文件，或检查工作机日志。",
   READ_FAILED_WORKER_VERSION: "工作机上的 report-check 版本与发起分析的机器不同，未分析该文件（不同版本的结果不能混在一批中）。请在所有工作机上安装同一版本后重新运行。",
+  READ_FAILED_CHILD: "分析该文件的独立进程意外退出（文件可能异常或触发了程序缺陷），已跳过。请单独重试该文件。",
   READ_FAILED_OCR: "文字识别（OCR）引擎在识别扫描页时意外停止，该文件未能识别。请单独重试该文件；如反复出现，请把 PDF 拆成较少页数的几份，或提供可复制文字的电子版。",
   READ_FAILED_QUEUE: "工作机处理该文件的任务失败，未得到结果。请查看工作机日志；重新运行同一命令会再次尝试。",
 };

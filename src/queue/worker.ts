@@ -28,9 +28,8 @@ import { fileURLToPath } from "node:url";
 import { Worker, UnrecoverableError, type Job } from "bullmq";
 import type { AnalysisResult } from "../model/document.js";
 import type { DocumentOptions } from "../model/options.js";
-import { docError } from "../model/errors.js";
 import { formatFromName } from "../ingest/index.js";
-import { crashError, DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from "../batch/pool.js";
+import { DEFAULT_WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, threadFailure } from "../batch/pool.js";
 import { hardHeapLimitMb } from "../limits/memory.js";
 import { toolVersion } from "../batch/cache.js";
 import type { BufferTask } from "./task.js";
@@ -172,12 +171,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     try {
       return await pool.run({ bytes, name: docName, options: docOptions }, { signal: controller.signal });
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      const { errorResult } = await pipeline();
-      if (timedOut) return errorResult(sourceOf(docName), docError("TOO_LARGE", `> ${timeoutMs} ms`, "TOO_LARGE_TIME"));
-      // The thread hit its heap limit: V8 stopped it (only it) and piscina starts another.
-      if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") return errorResult(sourceOf(docName), docError("TOO_LARGE", detail, "TOO_LARGE_MEMORY"));
-      return errorResult(sourceOf(docName), crashError(detail));
+      return (await pipeline()).errorResult(sourceOf(docName), threadFailure(e, timedOut, timeoutMs));
     } finally {
       if (timer) clearTimeout(timer);
     }
