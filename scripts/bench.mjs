@@ -108,7 +108,8 @@ async function runHalves(list, nodeFlags = []) {
       });
     }),
   );
-  return { seconds: Math.max(...runs.map((r) => r.seconds)), wallSeconds: Math.max(...runs.map((r) => r.wallSeconds)), cpuSeconds: runs.reduce((n, r) => n + r.cpuSeconds, 0), docs: runs.reduce((n, r) => n + r.docs, 0), maxRssMB: runs.reduce((n, r) => n + r.maxRssMB, 0) };
+  const threads = runs.every((r) => r.threads) ? { main: runs.reduce((n, r) => n + r.threads.main, 0), background: runs.reduce((n, r) => n + r.threads.background, 0) } : null;
+  return { threads, seconds: Math.max(...runs.map((r) => r.seconds)), wallSeconds: Math.max(...runs.map((r) => r.wallSeconds)), cpuSeconds: runs.reduce((n, r) => n + r.cpuSeconds, 0), docs: runs.reduce((n, r) => n + r.docs, 0), maxRssMB: runs.reduce((n, r) => n + r.maxRssMB, 0) };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const best = (runs) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -164,8 +165,20 @@ console.log(
 console.log(
   `  CPU: concurrency ${cores} ${median(all.cN.map((r) => r.cpuSeconds)).toFixed(1)} s, the two processes together ${median(all.halves.map((r) => r.cpuSeconds)).toFixed(1)} s (medians of the rounds)`,
 );
+// Where the pool's extra CPU goes (Linux): its worker threads against the processes' main threads,
+// its coordinating thread, and V8's background threads (compiler, GC) in each case.
+let threadCpu = null;
+if (all.cN.every((r) => r.threads) && all.halves.every((h) => h.threads)) {
+  const med = (f) => median(all.cN.map(f)).toFixed(2);
+  const medH = (f) => median(all.halves.map(f)).toFixed(2);
+  console.log(
+    `  CPU by thread (medians): concurrency ${cores}: workers ${med((r) => r.threads.workers.reduce((a, b) => a + b, 0))} s, coordinating thread ${med((r) => r.threads.main)} s, ` +
+      `V8 background ${med((r) => r.threads.background)} s; the two processes: main threads ${medH((h) => h.threads.main)} s, V8 background ${medH((h) => h.threads.background)} s`,
+  );
+  threadCpu = { pool: all.cN.map((r) => r.threads), halves: all.halves.map((h) => h.threads) };
+}
 
-const figures = { similar: similarFigures, date: new Date().toISOString(), loadStart, cores: cpus().length, docs: list.length, mbText: mb, baseline: base, c1: p1, cN: pN, halves, ratio, speedup, ceiling, poolVsCeiling, poolVsCeilingRounds: pairedRatios };
+const figures = { similar: similarFigures, date: new Date().toISOString(), loadStart, cores: cpus().length, docs: list.length, mbText: mb, baseline: base, c1: p1, cN: pN, halves, ratio, speedup, ceiling, poolVsCeiling, poolVsCeilingRounds: pairedRatios, threadCpu };
 
 if (nBig > 0) {
   // The big batch: peak RSS at both concurrencies, and the speed-up once worker start-up is amortised.

@@ -10,7 +10,7 @@
 //   the default backend (@node-rs/jieba, HMM on as in the pipeline), nothing else.
 //
 // Peak RSS is `process.resourceUsage().maxRSS`: the whole process, worker threads included.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { createRequire } from "node:module";
 
@@ -22,6 +22,26 @@ let docs = 0;
 const status = {};
 const textBytes = {};
 
+// CPU seconds of this process's threads: this thread, the `concurrency` busiest others (the worker
+// threads, which do nearly all the work), and the rest (V8's background compiler and GC threads, libuv).
+function threadCpu() {
+  try {
+    const rows = readdirSync("/proc/self/task").map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return { tid: Number(tid), seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+    });
+    const main = rows.find((r) => r.tid === process.pid)?.seconds ?? 0;
+    const others = rows.filter((r) => r.tid !== process.pid).sort((a, b) => b.seconds - a.seconds);
+    const workers = concurrency > 1 ? others.slice(0, concurrency) : [];
+    const rest = others.slice(workers.length);
+    return { main, workers: workers.map((r) => r.seconds), background: rest.reduce((n, r) => n + r.seconds, 0) };
+  } catch {
+    return null;
+  }
+}
+let threads = null;
+
 if (mode === "pipeline") {
   const { runBatch } = await import("../../dist/index.js");
   const entries = files.map((f) => ({ path: f, displayPath: f }));
@@ -31,6 +51,8 @@ if (mode === "pipeline") {
     // Results must come back one per input, in input order.
     if (r.source.path !== files[expect]) throw new Error(`result ${expect} is for ${r.source.path}, expected ${files[expect]}`);
     expect++;
+    // Before the pool is destroyed: the CPU of each thread still alive (Linux only).
+    if (expect === files.length) threads = threadCpu();
     docs++;
     const key = r.status === "ok" ? "ok" : r.error?.code ?? "error";
     status[key] = (status[key] ?? 0) + 1;
@@ -76,5 +98,6 @@ console.log(
     status,
     textBytes,
     maxRssMB: ru.maxRSS / 1024,
+    threads,
   }),
 );
